@@ -1,0 +1,7 @@
+"""``python -m awesomelint``."""
+
+import sys
+
+from awesomelint.cli import main
+
+sys.exit(main())
