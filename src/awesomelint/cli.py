@@ -1,0 +1,68 @@
+"""The thin click front end: each subcommand lives in its own module, imported on use.
+
+Lazy loading keeps ``awesomelint lint`` (the pre-commit path) from importing
+httpx or rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from awesomelint import __version__
+
+# name -> "module:attribute" of a click.Command
+_COMMANDS: dict[str, str] = {
+    "fmt": "awesomelint.commands.fmt:fmt",
+    "links": "awesomelint.links.cli:links",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = _COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="awesomelint")
+def cli() -> None:
+    """Lint, format, link-check and merge awesome lists."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code (0 ok, 1 problems found, 2 usage or I/O error).
+
+    A subcommand reports its exit code by returning an int.
+    """
+    try:
+        rv = cli.main(args=argv, prog_name="awesomelint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.UsageError as exc:
+        exc.show()
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.Abort:
+        click.echo("awesomelint: aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("awesomelint: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 1
+    return rv if isinstance(rv, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
