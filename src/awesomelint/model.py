@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 TagKind = Literal["venue", "date", "star", "topic"]
 
@@ -84,7 +84,7 @@ class Block:
     kind: BlockKind = "text"
 
 
-Item = Union[Entry, Block]
+Item = Entry | Block
 
 
 @dataclass(frozen=True)
@@ -118,13 +118,15 @@ class Document:
     """A whole list.
 
     ``front_matter`` is the YAML block without its ``---`` fences, verbatim.
-    ``title`` is the main (first, level-1) heading as markdown; ``preamble``
-    holds what stands between it and the first section.
+    ``title`` is the main (first, level-1) heading as markdown; ``prelude``
+    holds what stands before it (logos, badges), ``preamble`` what stands
+    between it and the first section.
     """
 
     path: str
     title: str | None = None
     front_matter: str | None = None
+    prelude: tuple[Item, ...] = ()
     preamble: tuple[Item, ...] = ()
     sections: tuple[Section, ...] = ()
     repairs: tuple[Repair, ...] = ()
@@ -137,7 +139,8 @@ class Document:
             yield from section.walk()
 
     def items(self) -> Iterator[Item]:
-        """Every top-level item (preamble first, then section by section)."""
+        """Every top-level item (prelude, preamble, then section by section)."""
+        yield from self.prelude
         yield from self.preamble
         for section in self.all_sections():
             yield from section.items

@@ -1,0 +1,114 @@
+"""``awesomelint fmt``: rewrite lists in canonical form, never losing a link."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass
+
+import click
+
+from awesomelint.errors import AwesomelintError
+from awesomelint.fileio import atomic_write
+from awesomelint.guard import lost_links
+from awesomelint.parse import decode, parse_text
+from awesomelint.render import render
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """The outcome for one file: its new bytes, and the links the rewrite would lose."""
+
+    original: bytes
+    formatted: bytes
+    lost: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.original != self.formatted
+
+
+def format_bytes(data: bytes, name: str) -> Formatted:
+    """Format a list's bytes; keeps the BOM and newline style of the input."""
+    decoded = decode(data, name)
+    document = parse_text(decoded.text, name, decoded.newline, decoded.repairs)
+    text = render(document)
+    lost = lost_links(decoded.text, text.replace("\r\n", "\n"))
+    formatted = (_BOM if data.startswith(_BOM) else b"") + text.encode("utf-8")
+    return Formatted(original=data, formatted=formatted, lost=tuple(lost))
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise AwesomelintError(f"{path}: is a directory, not a markdown file") from None
+    except FileNotFoundError:
+        raise AwesomelintError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise AwesomelintError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _diff(path: str, result: Formatted) -> str:
+    before = result.original.decode("utf-8", "replace").splitlines(keepends=True)
+    after = result.formatted.decode("utf-8").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, after, f"{path} (original)", f"{path} (formatted)"))
+
+
+@click.command("fmt")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option(
+    "--stdout", "to_stdout", is_flag=True, help="Print the formatted list; write nothing."
+)
+def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool) -> int:
+    """Rewrite each FILE in canonical form (atomically, only when it changes).
+
+    A file is left untouched, and the exit code is 1, when any link of the input
+    would be missing from the output.  Exit codes: 0 done (or nothing to do),
+    1 a file would change under --check or a link would be lost, 2 a file could
+    not be read.
+    """
+    status = 0
+    for path in files:
+        name = "<stdin>" if path == "-" else path
+        try:
+            result = format_bytes(_read(path), name)
+        except AwesomelintError as exc:
+            click.echo(f"awesomelint: {exc}", err=True)
+            status = 2
+            continue
+        if result.lost:
+            shown = ", ".join(result.lost[:10]) + (" …" if len(result.lost) > 10 else "")
+            click.echo(
+                f"awesomelint: {name}: not formatted: {len(result.lost)} link(s) would be lost: "
+                f"{shown}",
+                err=True,
+            )
+            status = max(status, 1)
+            continue
+        if to_stdout or path == "-":
+            sys.stdout.buffer.write(result.formatted)
+            sys.stdout.flush()
+        if show_diff and result.changed:
+            click.echo(_diff(name, result), nl=False)
+        if check:
+            if result.changed:
+                click.echo(f"would reformat {name}", err=True)
+                status = max(status, 1)
+            continue
+        if result.changed and not (to_stdout or show_diff or path == "-"):
+            try:
+                atomic_write(path, result.formatted)
+            except OSError as exc:
+                click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
+                status = 2
+                continue
+            click.echo(f"reformatted {name}", err=True)
+    return status

@@ -1,0 +1,39 @@
+"""The never-lose-a-link check every rewriting command runs before it writes.
+
+It reads link targets with regular expressions rather than with our parser,
+so a parser bug cannot hide the loss it causes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_URL = re.compile(
+    r"https?://[^\s<>\"'`\]\[(){}|\\^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|\\^]*)*"
+)
+_DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_TRAILING = ".,;:!?*_~'\""
+
+
+def _normal(target: str) -> str:
+    target = target.strip()
+    if target.startswith("<") and target.endswith(">"):
+        target = target[1:-1]
+    return html.unescape(_ESCAPED.sub(r"\1", target)).rstrip(_TRAILING)
+
+
+def link_targets(text: str) -> set[str]:
+    """Every link destination and every http(s) URL in markdown text."""
+    found = {_normal(m.group(0)) for m in _URL.finditer(text)}
+    found.update(_normal(m.group(1)) for m in _DESTINATION.finditer(text))
+    found.update(_normal(m.group(1)) for m in _DEFINITION.finditer(text))
+    found.discard("")
+    return found
+
+
+def lost_links(before: str, after: str) -> list[str]:
+    """Targets of ``before`` missing from ``after``, sorted."""
+    return sorted(link_targets(before) - link_targets(after))

@@ -1,0 +1,289 @@
+"""Markdown text to a ``Document``: block structure from mistletoe, text from the source.
+
+mistletoe only tells where a block starts, so a block's extent is taken as
+"up to the next block", and every block we do not turn into entries is kept
+as the exact source lines of that extent: nothing is dropped, not even link
+definitions, which mistletoe consumes without a token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from mistletoe import Document as MistletoeDocument
+from mistletoe.base_renderer import BaseRenderer
+from mistletoe.block_token import HtmlBlock
+from mistletoe.span_token import HtmlSpan
+
+from awesomelint.model import Block, Document, Entry, Item, Repair, Section, Source
+from awesomelint.parse.entries import (
+    entry_from_inline,
+    entry_from_paragraph,
+    entry_from_row,
+    is_title_led,
+)
+from awesomelint.parse.inline import to_markdown, to_plain
+
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_YAML_LINE = re.compile(r"^(\s*#.*|\s*[\w\-. ]+\s*:.*|\s+.*|\s*-\s.*|\s*)$")
+
+
+@dataclass
+class _SectionBuilder:
+    title: str
+    level: int
+    source: Source
+    items: list[Item] = field(default_factory=list)
+    children: list[_SectionBuilder] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(
+            title=self.title,
+            level=self.level,
+            source=self.source,
+            items=tuple(self.items),
+            children=tuple(child.freeze() for child in self.children),
+        )
+
+
+def split_front_matter(lines: list[str]) -> tuple[str | None, int]:
+    """YAML front matter (without fences) and the index of the first body line."""
+    if not lines or lines[0].rstrip() != "---":
+        return None, 0
+    for index in range(1, min(len(lines), 500)):
+        stripped = lines[index].rstrip()
+        if stripped in ("---", "..."):
+            body = lines[1:index]
+            if body and all(_YAML_LINE.match(line.rstrip("\n")) for line in body):
+                return "".join(body).rstrip("\n"), index + 1
+            return None, 0
+    return None, 0
+
+
+def parse_text(
+    text: str, path: str, newline: str = "\n", repairs: tuple[Repair, ...] = ()
+) -> Document:
+    """Parse decoded markdown (LF line ends) into a Document."""
+    lines = text.splitlines(keepends=True)
+    front_matter, body_start = split_front_matter(lines)
+    tokens = _tokenize(lines[body_start:])
+    builder = _Builder(path=path, lines=lines, offset=body_start)
+    starts = [token.line_number + body_start for token in tokens]
+    for index, token in enumerate(tokens):
+        end = starts[index + 1] if index + 1 < len(tokens) else len(lines) + 1
+        builder.add(token, starts[index], end)
+    return Document(
+        path=path,
+        title=builder.title,
+        title_line=builder.title_line,
+        front_matter=front_matter,
+        prelude=tuple(builder.prelude),
+        preamble=tuple(builder.preamble),
+        sections=tuple(section.freeze() for section in builder.sections),
+        repairs=repairs,
+        newline=newline,
+    )
+
+
+class _HtmlAware(BaseRenderer):
+    """Registers mistletoe's HTML tokens for the duration of a ``with`` block.
+
+    mistletoe keeps its token registry in module globals; a renderer used as a
+    context manager adds tokens and restores the registry on exit.  We never
+    render with it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(HtmlBlock, HtmlSpan)
+
+    def render_html_block(self, token: Any) -> str:
+        return ""
+
+    def render_html_span(self, token: Any) -> str:
+        return ""
+
+
+def _tokenize(lines: list[str]) -> list[Any]:
+    with _HtmlAware():
+        return list(MistletoeDocument(lines).children or [])
+
+
+@dataclass
+class _Builder:
+    path: str
+    lines: list[str]
+    offset: int
+    title: str | None = None
+    title_line: int | None = None
+    prelude: list[Item] = field(default_factory=list)
+    preamble: list[Item] = field(default_factory=list)
+    sections: list[_SectionBuilder] = field(default_factory=list)
+    stack: list[_SectionBuilder] = field(default_factory=list)
+
+    def source(self, line: int) -> Source:
+        return Source(self.path, line)
+
+    def _items(self) -> list[Item]:
+        return self.stack[-1].items if self.stack else self.preamble
+
+    def verbatim(self, start: int, end: int, kind: str = "text") -> None:
+        """Keep source lines [start, end) as a block, trailing blank lines trimmed."""
+        chunk = [line.rstrip("\n") for line in self.lines[start - 1 : end - 1]]
+        while chunk and not chunk[-1].strip():
+            chunk.pop()
+        while chunk and not chunk[0].strip():
+            chunk.pop(0)
+            start += 1
+        if chunk:
+            self._items().append(Block("\n".join(chunk), self.source(start), kind))  # type: ignore[arg-type]
+
+    def add(self, token: Any, start: int, end: int) -> None:
+        name = type(token).__name__
+        if name in ("Heading", "SetextHeading"):
+            self._heading(token, start, end)
+        elif name == "List":
+            self._list(token, start, end)
+        elif name == "Paragraph":
+            entry = entry_from_paragraph(list(token.children), self.source(start))
+            if entry is None:
+                self.verbatim(start, end)
+            else:
+                self._items().append(entry)
+                self._definitions_after(start + 1, end)
+        elif name == "Table":
+            self._table(token, start, end)
+        else:
+            self.verbatim(start, end)
+
+    def _definitions_after(self, start: int, end: int) -> None:
+        """Link definitions that mistletoe swallowed after a block we turned into entries."""
+        first = None
+        for line in range(end - 1, start - 1, -1):
+            text = self.lines[line - 1]
+            if not text.strip():
+                continue
+            if _DEFINITION.match(text) or (first is not None and text.startswith((" ", "\t"))):
+                first = line
+                continue
+            break
+        if first is not None:
+            self.verbatim(first, end)
+
+    def _heading(self, token: Any, start: int, end: int) -> None:
+        markdown = to_markdown(token.children).strip()
+        own = 1
+        if type(token).__name__ == "SetextHeading":
+            while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
+                own += 1
+        if token.level == 1 and self.title is None and not self.sections:
+            self.title = markdown
+            self.title_line = start
+            self.prelude, self.preamble = self.preamble, []
+        else:
+            section = _SectionBuilder(markdown, token.level, self.source(start))
+            while self.stack and self.stack[-1].level >= token.level:
+                self.stack.pop()
+            (self.stack[-1].children if self.stack else self.sections).append(section)
+            self.stack.append(section)
+        if start + own < end:
+            self.verbatim(start + own, end)
+
+    def _list(self, token: Any, start: int, end: int) -> None:
+        targets = list(_link_targets(token))
+        if targets and all(target.startswith("#") for target in targets):
+            self.verbatim(start, end, kind="toc")
+            return
+        entries = self._entries(token)
+        if entries is None:
+            self.verbatim(start, end)
+            return
+        self._items().extend(entries)
+        self._definitions_after(start + 1, end)
+
+    def _entries(self, token: Any) -> list[Entry] | None:
+        """The list's items as entries, or None where the list is prose."""
+        items = list(token.children or [])
+        if not items or not _simple_list(token):
+            return None
+        heads = [item.children[0] for item in items]
+        if not any(is_title_led(list(head.children)) for head in heads):
+            return None
+        return [self._item_entry(item) for item in items]
+
+    def _item_entry(self, item: Any) -> Entry:
+        head, *more = item.children
+        notes: list[str] = []
+        kids: list[Entry] = []
+        for block in more:
+            if type(block).__name__ == "Paragraph":
+                notes.append(to_markdown(block.children).strip())
+                continue
+            for sub in block.children:
+                sub_head = sub.children[0]
+                if is_title_led(list(sub_head.children)):
+                    kids.append(self._item_entry(sub))
+                else:
+                    notes.extend(_flat_notes(sub))
+        return entry_from_inline(
+            list(head.children),
+            self.source(item.line_number + self.offset),
+            notes=tuple(notes),
+            kids=tuple(kids),
+        )
+
+    def _table(self, token: Any, start: int, end: int) -> None:
+        header = [to_plain(cell.children).strip() for cell in token.header.children]
+        entries = []
+        for row in token.children:
+            cells = [list(cell.children) for cell in row.children]
+            entry = entry_from_row(header, cells, self.source(row.line_number + self.offset))
+            if entry is None:
+                self.verbatim(start, end)
+                return
+            entries.append(entry)
+        if not entries:
+            self.verbatim(start, end)
+            return
+        self._items().extend(entries)
+        self._definitions_after(start + 1, end)
+
+
+def _flat_notes(item: Any) -> list[str]:
+    notes = [to_markdown(item.children[0].children).strip()]
+    for block in item.children[1:]:
+        if type(block).__name__ == "Paragraph":
+            notes.append(to_markdown(block.children).strip())
+        else:
+            for sub in block.children:
+                notes.extend(_flat_notes(sub))
+    return notes
+
+
+def _simple_list(token: Any) -> bool:
+    """Every item starts with a paragraph and holds only paragraphs and simple lists."""
+    for item in token.children or []:
+        children = item.children or []
+        if not children or type(children[0]).__name__ != "Paragraph":
+            return False
+        for block in children[1:]:
+            name = type(block).__name__
+            if name == "List":
+                if not _simple_list(block):
+                    return False
+            elif name != "Paragraph":
+                return False
+    return True
+
+
+def _link_targets(token: Any) -> list[str]:
+    found: list[str] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        if type(node).__name__ == "Link":
+            found.append(node.target)
+        stack.extend(getattr(node, "children", None) or [])
+    return found

@@ -1,0 +1,127 @@
+"""mistletoe span tokens to our own markdown and plain text.
+
+We render spans ourselves instead of using mistletoe's MarkdownRenderer, which
+decodes HTML entities and changes module-level state.  The escaping here and
+``unescape`` are inverses, which keeps ``fmt`` idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+# Characters that could start markup inside running text.
+_ESCAPE = re.compile(r"([\\`*\[\]<])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKUP = re.compile(r"\\([!-/:-@\[-`{-~])|\*\*|~~|\*|`+")
+_ENTITY_LIKE = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def escape(text: str) -> str:
+    """Plain text to markdown that shows exactly that text."""
+    text = _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
+    if "&" in text:
+        text = _ENTITY_LIKE.sub(lambda m: "\\" + m.group(0), text)
+    return text
+
+
+def unescape(markdown: str) -> str:
+    """Undo backslash escapes (the inverse of ``escape`` on plain text)."""
+    return _UNESCAPE.sub(r"\1", markdown)
+
+
+def markdown_to_plain(markdown: str) -> str:
+    """Drop emphasis and code markers, keep escaped characters as themselves."""
+    return _MARKUP.sub(lambda m: m.group(1) or "", markdown)
+
+
+def destination(url: str) -> str:
+    """A link destination as markdown, in angle brackets where it needs them."""
+    if url == "" or any(c in url for c in " \t<>") or not _balanced(url):
+        return "<" + url.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>") + ">"
+    return url.replace("\\", "\\\\")
+
+
+def _balanced(url: str) -> bool:
+    depth = 0
+    for char in url:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _title(title: str | None) -> str:
+    if not title:
+        return ""
+    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _code(content: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{fence}{pad}{content}{pad}{fence}"
+
+
+def to_markdown(tokens: Iterable[Any], link: Callable[[Any], str] | None = None) -> str:
+    """Render span tokens as one line of markdown; ``link`` may render links differently."""
+    return "".join(_md(token, link) for token in tokens)
+
+
+def _md(token: Any, link: Callable[[Any], str] | None) -> str:
+    name = type(token).__name__
+    if name == "RawText":
+        return escape(token.content)
+    if name == "EscapeSequence":
+        return "\\" + token.children[0].content
+    if name == "LineBreak":
+        return " "
+    if name == "Strong":
+        return "**" + to_markdown(token.children, link) + "**"
+    if name == "Emphasis":
+        return "*" + to_markdown(token.children, link) + "*"
+    if name == "Strikethrough":
+        return "~~" + to_markdown(token.children, link) + "~~"
+    if name == "InlineCode":
+        return _code(token.children[0].content)
+    if name == "Link":
+        if link is not None:
+            return link(token)
+        text = to_markdown(token.children, None)
+        return f"[{text}]({destination(token.target)}{_title(token.title)})"
+    if name == "Image":
+        alt = to_markdown(token.children, None)
+        return f"![{alt}]({destination(token.src)}{_title(token.title)})"
+    if name == "AutoLink":
+        return "<" + token.children[0].content + ">"
+    if name == "HtmlSpan":
+        return token.content
+    children = getattr(token, "children", None)
+    if children:
+        return to_markdown(children, link)
+    return escape(getattr(token, "content", ""))
+
+
+def to_plain(tokens: Iterable[Any]) -> str:
+    """The visible text of span tokens (links by their text, images by alt, markup gone)."""
+    parts: list[str] = []
+    for token in tokens:
+        name = type(token).__name__
+        if name == "RawText":
+            parts.append(token.content)
+        elif name == "EscapeSequence":
+            parts.append(token.children[0].content)
+        elif name == "LineBreak":
+            parts.append(" ")
+        elif name == "InlineCode" or name == "AutoLink":
+            parts.append(token.children[0].content)
+        elif name == "HtmlSpan":
+            continue
+        elif getattr(token, "children", None):
+            parts.append(to_plain(token.children))
+    return "".join(parts)

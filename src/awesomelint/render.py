@@ -1,0 +1,154 @@
+"""The canonical writer: a Document to markdown in one consistent shape.
+
+Deterministic and idempotent: rendering a parsed rendering gives the same
+bytes.  Entries are one line each::
+
+    - [Title](url) - Description. · [pdf](url) · [code](url) · EMNLP 2023 · 2023.5
+
+The `` · `` separates metadata from the description unambiguously, so the
+parser can read it back; the star marker leads (``- 🌟 [Title](url)``); an entry
+without a link shows its title in bold; notes and nested entries are
+sub-bullets.  Blocks the parser kept verbatim are written back as they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from awesomelint.model import Block, Document, Entry, Item, Section
+from awesomelint.parse.inline import destination, escape
+from awesomelint.slug import heading_text, unique_slugs
+
+CONTENTS_SLUGS = frozenset({"contents", "table-of-contents"})
+_ANCHOR = re.compile(r"\]\(#([^)\s]*)\)")
+_BLOCK_START = re.compile(r"^(?:[#>+\-*=]|\d{1,9}[.)])(?=\s|$)")
+
+
+def render(document: Document) -> str:
+    """The whole list in canonical form, with the document's newline style."""
+    text = "\n\n".join(_parts(document)) + "\n"
+    if document.newline != "\n":
+        text = text.replace("\n", document.newline)
+    return text
+
+
+def _parts(document: Document) -> Iterator[str]:
+    if document.front_matter is not None:
+        yield f"---\n{document.front_matter}\n---"
+    yield from _items(document.prelude, document)
+    if document.title is not None:
+        yield f"# {document.title}"
+    yield from _items(document.preamble, document)
+    if not any(block.kind == "toc" for block in document.blocks()):
+        toc = table_of_contents(document)
+        if toc:
+            yield "## Contents"
+            yield toc
+    for section in document.sections:
+        yield from _section(section, 1, document)
+
+
+def _section(section: Section, depth: int, document: Document) -> Iterator[str]:
+    yield "#" * min(depth + 1, 6) + " " + section.title
+    yield from _items(section.items, document)
+    for child in section.children:
+        yield from _section(child, depth + 1, document)
+
+
+def _items(items: Sequence[Item], document: Document) -> Iterator[str]:
+    run: list[Entry] = []
+    for item in items:
+        if isinstance(item, Entry):
+            run.append(item)
+            continue
+        if run:
+            yield "\n".join(entry_lines(run))
+            run = []
+        yield _block(item, document)
+    if run:
+        yield "\n".join(entry_lines(run))
+
+
+def _block(block: Block, document: Document) -> str:
+    if block.kind == "toc":
+        anchors = set(_ANCHOR.findall(block.text))
+        slugs = set(_heading_slugs(document))
+        if anchors <= slugs:
+            generated = table_of_contents(document)
+            if generated:
+                return generated
+    return block.text
+
+
+def entry_lines(entries: Sequence[Entry], indent: str = "") -> Iterator[str]:
+    """Entries as bullet lines, notes and nested entries indented beneath."""
+    for entry in entries:
+        yield indent + "- " + entry_line(entry)
+        for note in entry.notes:
+            yield f"{indent}  - {_note(note)}"
+        yield from entry_lines(entry.children, indent + "  ")
+
+
+def entry_line(entry: Entry) -> str:
+    """One entry's bullet text (without the ``- `` marker)."""
+    stars = [tag.text for tag in entry.tags if tag.kind == "star"]
+    head = " ".join(stars) + " " if stars else ""
+    title = escape(entry.title.strip())
+    if entry.url is not None:
+        head += f"[{title}]({destination(entry.url)})"
+    else:
+        head += f"**{title}**" if title else ""
+    if entry.description:
+        head += " - " + entry.description
+    meta = [f"[{escape(link.label)}]({destination(link.url)})" for link in entry.links]
+    if entry.url_label:
+        meta.append(escape(entry.url_label))
+    meta.extend(escape(tag.text) for tag in entry.tags if tag.kind != "star")
+    if meta:
+        head += " \u00b7 " + " \u00b7 ".join(meta)
+    return head
+
+
+def _note(note: str) -> str:
+    return "\\" + note if _BLOCK_START.match(note) else note
+
+
+def _all_headings(document: Document) -> list[tuple[Section | None, str]]:
+    headings: list[tuple[Section | None, str]] = []
+    if document.title is not None:
+        headings.append((None, document.title))
+    headings.extend((section, section.title) for section in document.all_sections())
+    return headings
+
+
+def _heading_slugs(document: Document) -> list[str]:
+    return unique_slugs(title for _, title in _all_headings(document))
+
+
+def table_of_contents(document: Document) -> str:
+    """A nested list of links to every section; empty for fewer than two sections.
+
+    Sections named "Contents" or "Table of Contents" are left out (their
+    subsections are listed in their place), as awesome-lint expects.
+    """
+    headings = _all_headings(document)
+    slug_of = {
+        id(section): slug
+        for (section, _), slug in zip(headings, _heading_slugs(document), strict=True)
+        if section is not None
+    }
+    lines: list[str] = []
+
+    def walk(sections: Sequence[Section], depth: int) -> None:
+        for section in sections:
+            slug = slug_of[id(section)]
+            if slug in CONTENTS_SLUGS:
+                walk(section.children, depth)
+                continue
+            text = escape(heading_text(section.title))
+            lines.append(f"{'  ' * depth}- [{text}](#{slug})")
+            walk(section.children, depth + 1)
+
+    walk(document.sections, 0)
+    return "\n".join(lines) if len(lines) >= 2 else ""
