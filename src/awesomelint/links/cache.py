@@ -1,0 +1,145 @@
+"""A persistent verdict cache in one SQLite file, so scheduled CI runs skip known URLs.
+
+Only definitive verdicts are kept (ok, redirected, dead by 404/410): a timeout
+or a 429 says something about one moment, not about the URL.  Writes are
+batched in transactions, so an interrupted run leaves a consistent file that
+keeps everything committed so far.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from awesomelint.links.model import Outcome, Verdict
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdicts (
+    url TEXT PRIMARY KEY,
+    verdict TEXT NOT NULL,
+    status INTEGER,
+    redirect_to TEXT,
+    final_url TEXT,
+    detail TEXT NOT NULL DEFAULT '',
+    checked_at REAL NOT NULL
+) WITHOUT ROWID
+"""
+_DEFINITE_DEAD = frozenset({404, 410})
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+_FLUSH_EVERY = 200
+
+
+class CacheError(Exception):
+    """The cache file cannot be opened or is not a cache."""
+
+
+def default_path() -> Path:
+    """The cache file in the user's cache directory (XDG on Unix, LOCALAPPDATA on Windows)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "awesomelint" / "links.sqlite3"
+
+
+def parse_age(text: str) -> float:
+    """Seconds from an age like ``3600``, ``30m``, ``12h``, ``1d``, ``2w``; ValueError otherwise."""
+    match = _AGE.match(text)
+    if not match:
+        raise ValueError(f"not an age: {text!r} (use e.g. 3600, 30m, 12h, 1d)")
+    return float(match.group(1)) * _UNITS[(match.group(2) or "s").lower()]
+
+
+def cacheable(outcome: Outcome) -> bool:
+    """True for verdicts that stay true for a while."""
+    if outcome.verdict in (Verdict.OK, Verdict.REDIRECTED):
+        return True
+    return outcome.verdict is Verdict.DEAD and outcome.status in _DEFINITE_DEAD
+
+
+class LinkCache:
+    """Reads fresh verdicts, buffers new ones, commits them in batches."""
+
+    def __init__(self, path: Path, max_age: float, now: float | None = None) -> None:
+        self.path = path
+        self.max_age = max_age
+        self._now = time.time() if now is None else now
+        self._pending: list[tuple[str, str, int | None, str | None, str | None, str, float]] = []
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(f"cannot use cache {path}: {exc}") from None
+
+    def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
+        """Fresh cached outcomes for those of ``urls`` the cache knows."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, Outcome] = {}
+        oldest = self._now - self.max_age
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT url, verdict, status, redirect_to, final_url, detail FROM verdicts"
+                f" WHERE checked_at >= ? AND url IN ({marks})",
+                (oldest, *chunk),
+            )
+            for url, verdict, status, redirect_to, final_url, detail in rows:
+                try:
+                    value = Verdict(verdict)
+                except ValueError:
+                    continue
+                found[url] = Outcome(
+                    value,
+                    status=status,
+                    redirect_to=redirect_to,
+                    final_url=final_url,
+                    detail=detail,
+                    cached=True,
+                )
+        return found
+
+    def store(self, url: str, outcome: Outcome) -> None:
+        """Remember a definitive outcome (others are ignored); commits every few hundred."""
+        if outcome.cached or not cacheable(outcome):
+            return
+        self._pending.append(
+            (
+                url,
+                outcome.verdict.value,
+                outcome.status,
+                outcome.redirect_to,
+                outcome.final_url,
+                outcome.detail,
+                time.time(),
+            )
+        )
+        if len(self._pending) >= _FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit buffered outcomes in one transaction."""
+        if not self._pending:
+            return
+        rows, self._pending = self._pending, []
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
+
+    def close(self) -> None:
+        """Flush and close; safe to call twice."""
+        try:
+            self.flush()
+        finally:
+            self._db.close()

@@ -1,0 +1,187 @@
+"""Output formats: small pure functions from a Report to text, keyed by name.
+
+Every problem names file:line, URL, verdict, HTTP status and redirect target;
+ok and skipped links only count in the summary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from awesomelint import __version__
+from awesomelint.links.model import REPORTED, Report, Result, Verdict
+
+_SLOWEST = 5
+_LEVEL = {
+    Verdict.DEAD: "error",
+    Verdict.INVALID: "error",
+    Verdict.TIMEOUT: "warning",
+    Verdict.BLOCKED: "warning",
+    Verdict.REDIRECTED: "note",
+}
+_RULES: tuple[tuple[Verdict, str], ...] = (
+    (Verdict.DEAD, "The link is dead: 404/410, no DNS, redirect loop, 5xx, missing #fragment."),
+    (Verdict.INVALID, "The link is not a well-formed http(s) URL."),
+    (Verdict.TIMEOUT, "The server did not answer in time."),
+    (Verdict.BLOCKED, "The server refused the checker (403/429/999): probably alive."),
+    (Verdict.REDIRECTED, "The link moved permanently (301/308): switch to the new URL."),
+)
+
+
+def summary(report: Report) -> dict[str, Any]:
+    """Counts per verdict, cache hits, requests and the slowest hosts."""
+    counts = Counter(r.verdict for r in report.results)
+    return {
+        "total": len(report.results),
+        **{v.value: counts.get(v, 0) for v in Verdict},
+        "cached": sum(r.cached for r in report.results),
+        "requests": report.requests,
+        "seconds": round(report.elapsed, 3),
+        "slowest_hosts": [
+            {"host": h.host, "requests": h.requests, "mean_ms": round(h.mean_seconds * 1000, 1)}
+            for h in report.hosts[:_SLOWEST]
+            if h.requests
+        ],
+    }
+
+
+def _problems(report: Report) -> list[Result]:
+    return [r for r in report.results if r.verdict in REPORTED]
+
+
+def _line(result: Result, file: str, line: int) -> str:
+    status = f" {result.status}" if result.status is not None else ""
+    target = f" -> {result.redirect_to}" if result.redirect_to else ""
+    shown = result.detail and not result.detail.startswith("HTTP ")
+    detail = f" ({result.detail})" if shown else ""
+    return f"{file}:{line}: {result.verdict.value}{status} {result.url}{target}{detail}"
+
+
+def text(report: Report) -> str:
+    """One line per problem occurrence, then a summary."""
+    lines = [
+        _line(result, occ.file, occ.line)
+        for result in _problems(report)
+        for occ in result.occurrences
+    ]
+    s = summary(report)
+    counts = ", ".join(f"{s[v.value]} {v.value}" for v in Verdict if s[v.value])
+    lines.append(
+        f"{s['total']} links: {counts or 'none'}"
+        f" ({s['cached']} cached, {s['requests']} requests, {s['seconds']:.1f}s)"
+    )
+    if s["slowest_hosts"]:
+        slow = ", ".join(f"{h['host']} {h['mean_ms']:.0f} ms" for h in s["slowest_hosts"])
+        lines.append(f"slowest hosts: {slow}")
+    return "\n".join(lines) + "\n"
+
+
+def json_(report: Report) -> str:
+    """``{"results": [...], "summary": {...}}``, one result per distinct URL."""
+    results = [
+        {
+            "url": r.url,
+            "verdict": r.verdict.value,
+            "status": r.status,
+            "file": r.file,
+            "line": r.line,
+            "redirect_to": r.redirect_to,
+            "detail": r.detail,
+            "occurrences": [{"file": o.file, "line": o.line} for o in r.occurrences],
+        }
+        for r in report.results
+    ]
+    return json.dumps({"results": results, "summary": summary(report)}, indent=2) + "\n"
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: annotations on the lines of the pull request."""
+    lines = []
+    for result in _problems(report):
+        level = _LEVEL[result.verdict] if _LEVEL[result.verdict] != "note" else "notice"
+        body = _line(result, "", 0).split(": ", 1)[1]
+        for occ in result.occurrences:
+            lines.append(
+                f"::{level} file={_escape(occ.file, True)},line={occ.line},"
+                f"title={_escape('awesomelint links: ' + result.verdict.value, True)}"
+                f"::{_escape(body)}"
+            )
+    return "\n".join([*lines, text(report).splitlines()[-1]]) + "\n"
+
+
+def _uri(path: str) -> str:
+    return quote(PurePath(path).as_posix(), safe="/:")
+
+
+def sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log (for GitHub code scanning and other dashboards)."""
+    index = {verdict: i for i, (verdict, _) in enumerate(_RULES)}
+    rules = [
+        {
+            "id": f"link-{verdict.value}",
+            "name": f"Link{verdict.value.capitalize()}",
+            "shortDescription": {"text": description},
+            "defaultConfiguration": {"level": _LEVEL[verdict]},
+        }
+        for verdict, description in _RULES
+    ]
+    results = []
+    for result in _problems(report):
+        body = _line(result, "", 0).split(": ", 1)[1]
+        results.append(
+            {
+                "ruleId": f"link-{result.verdict.value}",
+                "ruleIndex": index[result.verdict],
+                "level": _LEVEL[result.verdict],
+                "message": {"text": body},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(occ.file)},
+                            "region": {"startLine": max(1, occ.line)},
+                        }
+                    }
+                    for occ in result.occurrences
+                ],
+                "properties": {
+                    "url": result.url,
+                    "status": result.status,
+                    "redirectTo": result.redirect_to,
+                },
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "awesomelint",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2) + "\n"
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": text,
+    "json": json_,
+    "github": github,
+    "sarif": sarif,
+}

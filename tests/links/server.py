@@ -1,0 +1,194 @@
+"""A real HTTP/1.1 server on loopback for the link checker's tests.
+
+It runs an asyncio loop in a background thread and serves any number of
+loopback addresses (127.0.0.1, 127.0.0.2, ...).  Each path is configured with
+a Route (status, headers, delay, redirect, streamed body...), and the server
+records every request and the peak number of requests in flight per host, so
+tests can assert on what the checker actually sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Route:
+    """How a path answers.  ``statuses`` are served in turn (the last one repeats)."""
+
+    status: int = 200
+    statuses: tuple[int, ...] = ()
+    head_status: int | None = None  # a different answer to HEAD (405, 404, ...)
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b"ok"
+    content_type: str = "text/plain"
+    location: str | None = None
+    delay: float = 0.0
+    hang: bool = False  # never answer
+    stream: int = 0  # announce and trickle this many bytes
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as the server saw it."""
+
+    method: str
+    host: str
+    path: str
+    at: float
+
+
+@dataclass
+class _Stats:
+    requests: list[Seen] = field(default_factory=list)
+    in_flight: Counter[str] = field(default_factory=Counter)
+    max_in_flight: Counter[str] = field(default_factory=Counter)
+    streamed: int = 0
+    served: Counter[str] = field(default_factory=Counter)
+
+
+class Server:
+    """Serve ``routes`` on the given loopback addresses (one port each)."""
+
+    def __init__(self, addresses: tuple[str, ...] = ("127.0.0.1",)) -> None:
+        self.routes: dict[str, Route] = {}
+        self.ports: dict[str, int] = {}
+        self._addresses = addresses
+        self._stats = _Stats()
+        self._lock = threading.Lock()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._servers: list[asyncio.base_events.Server] = []
+        self._handlers: set[asyncio.Task[None]] = set()
+
+    def start(self) -> Server:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        return self
+
+    async def _start(self) -> None:
+        for address in self._addresses:
+            server = await asyncio.start_server(self._handle, address, 0)
+            self._servers.append(server)
+            self.ports[address] = server.sockets[0].getsockname()[1]
+
+    def stop(self) -> None:
+        async def close() -> None:
+            for server in self._servers:
+                server.close()
+            for task in list(self._handlers):
+                task.cancel()
+            await asyncio.sleep(0)
+
+        asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    def url(self, path: str, address: str = "127.0.0.1", name: str | None = None) -> str:
+        """The URL of ``path`` on ``address`` (or on the host ``name`` at its port)."""
+        return f"http://{name or address}:{self.ports[address]}{path}"
+
+    def route(self, path: str, **kwargs: object) -> str:
+        """Configure ``path`` on every address; returns its URL on the first one."""
+        self.routes[path] = Route(**kwargs)  # type: ignore[arg-type]
+        return self.url(path, self._addresses[0])
+
+    # -- what the server saw ---------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[Seen]:
+        with self._lock:
+            return list(self._stats.requests)
+
+    def hits(self, path: str, method: str | None = None) -> int:
+        return sum(1 for r in self.requests if r.path == path and method in (None, r.method))
+
+    def max_in_flight(self, host: str) -> int:
+        with self._lock:
+            return self._stats.max_in_flight[host]
+
+    @property
+    def streamed(self) -> int:
+        with self._lock:
+            return self._stats.streamed
+
+    # -- protocol ------------------------------------------------------------------------------
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
+        try:
+            while True:
+                try:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                except (asyncio.IncompleteReadError, ConnectionError):
+                    return
+                lines = head.decode("latin-1").split("\r\n")
+                method, target, _ = lines[0].split(" ", 2)
+                headers = {
+                    k.strip().lower(): v.strip()
+                    for k, _, v in (line.partition(":") for line in lines[1:] if line)
+                }
+                host = headers.get("host", "").rsplit(":", 1)[0]
+                keep = await self._respond(method, target.split("?")[0], host, writer)
+                if not keep:
+                    return
+        except (ConnectionError, asyncio.CancelledError):
+            return
+        finally:
+            self._handlers.discard(task)
+            writer.close()
+
+    async def _respond(
+        self, method: str, path: str, host: str, writer: asyncio.StreamWriter
+    ) -> bool:
+        route = self.routes.get(path, Route(status=404, body=b"not found"))
+        with self._lock:
+            self._stats.requests.append(Seen(method, host, path, time.monotonic()))
+            self._stats.in_flight[host] += 1
+            peak = max(self._stats.max_in_flight[host], self._stats.in_flight[host])
+            self._stats.max_in_flight[host] = peak
+            nth = self._stats.served[path]
+            self._stats.served[path] += 1
+        try:
+            if route.hang:
+                await asyncio.sleep(3600)
+            if route.delay:
+                await asyncio.sleep(route.delay)
+            status = route.statuses[min(nth, len(route.statuses) - 1)] if route.statuses else None
+            status = status or route.status
+            if method == "HEAD" and route.head_status is not None:
+                status = route.head_status
+            body = route.body
+            headers = [("Content-Type", route.content_type), *route.headers]
+            if route.location is not None:
+                headers.append(("Location", route.location))
+            length = route.stream or len(body)
+            headers.append(("Content-Length", str(length)))
+            head = f"HTTP/1.1 {status} X\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers)
+            writer.write(head.encode("latin-1") + b"\r\n")
+            if method != "HEAD":
+                if route.stream:
+                    await self._trickle(writer, route.stream)
+                    return False
+                writer.write(body)
+            await writer.drain()
+            return True
+        finally:
+            with self._lock:
+                self._stats.in_flight[host] -= 1
+
+    async def _trickle(self, writer: asyncio.StreamWriter, size: int) -> None:
+        chunk = b"x" * 65536
+        sent = 0
+        while sent < size:
+            writer.write(chunk)
+            await writer.drain()  # raises once the client has hung up
+            sent += len(chunk)
+            with self._lock:
+                self._stats.streamed += len(chunk)
