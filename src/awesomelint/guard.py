@@ -9,9 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-_URL = re.compile(
-    r"https?://[^\s<>\"'`\]\[(){}|\\^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|\\^]*)*"
-)
+_URL = re.compile(r"https?://[^\s<>\"'`\]\[(){}|^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|^]*)*")
 _DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")

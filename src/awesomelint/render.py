@@ -22,6 +22,7 @@ from awesomelint.slug import heading_text, unique_slugs
 
 CONTENTS_SLUGS = frozenset({"contents", "table-of-contents"})
 _ANCHOR = re.compile(r"\]\(#([^)\s]*)\)")
+_BULLET = re.compile(r"^[-*+](?:[ \t]|$)")
 _BLOCK_START = re.compile(r"^(?:[#>+\-*=]|\d{1,9}[.)])(?=\s|$)")
 
 
@@ -57,17 +58,31 @@ def _section(section: Section, depth: int, document: Document) -> Iterator[str]:
 
 
 def _items(items: Sequence[Item], document: Document) -> Iterator[str]:
-    run: list[Entry] = []
+    """Runs of entries as one bullet list each, blocks as they are."""
+    parts: list[str | list[Entry]] = []
     for item in items:
-        if isinstance(item, Entry):
-            run.append(item)
+        if isinstance(item, Block):
+            parts.append(_block(item, document))
+        elif parts and isinstance(parts[-1], list):
+            parts[-1].append(item)
+        else:
+            parts.append([item])
+    for index, part in enumerate(parts):
+        if isinstance(part, str):
+            yield part
             continue
-        if run:
-            yield "\n".join(entry_lines(run))
-            run = []
-        yield _block(item, document)
-    if run:
-        yield "\n".join(entry_lines(run))
+        neighbours = [parts[i] for i in (index - 1, index + 1) if 0 <= i < len(parts)]
+        yield "\n".join(entry_lines(part, bullet=_free_bullet(neighbours)))
+
+
+def _free_bullet(neighbours: Sequence[str | list[Entry]]) -> str:
+    """``-``, unless a verbatim list beside the entries uses it.
+
+    Adjacent lists with the same bullet character are one list to a markdown
+    parser, so the entries would swallow the verbatim list on the next read.
+    """
+    used = {text[0] for text in neighbours if isinstance(text, str) and _BULLET.match(text)}
+    return next(bullet for bullet in "-*+" if bullet not in used)
 
 
 def _block(block: Block, document: Document) -> str:
@@ -81,10 +96,10 @@ def _block(block: Block, document: Document) -> str:
     return block.text
 
 
-def entry_lines(entries: Sequence[Entry], indent: str = "") -> Iterator[str]:
+def entry_lines(entries: Sequence[Entry], indent: str = "", bullet: str = "-") -> Iterator[str]:
     """Entries as bullet lines, notes and nested entries indented beneath."""
     for entry in entries:
-        yield indent + "- " + entry_line(entry)
+        yield f"{indent}{bullet} {entry_line(entry)}"
         for note in entry.notes:
             yield f"{indent}  - {_note(note)}"
         yield from entry_lines(entry.children, indent + "  ")
@@ -103,11 +118,16 @@ def entry_line(entry: Entry) -> str:
         head += " - " + entry.description
     meta = [f"[{escape(link.label)}]({destination(link.url)})" for link in entry.links]
     if entry.url_label:
-        meta.append(escape(entry.url_label))
-    meta.extend(escape(tag.text) for tag in entry.tags if tag.kind != "star")
+        meta.append(_tag(entry.url_label))
+    meta.extend(_tag(tag.text) for tag in entry.tags if tag.kind != "star")
     if meta:
         head += " \u00b7 " + " \u00b7 ".join(meta)
     return head
+
+
+def _tag(text: str) -> str:
+    # the separator inside a tag would split it on the next read
+    return escape(text.replace("\u00b7", "\u2022"))
 
 
 def _note(note: str) -> str:

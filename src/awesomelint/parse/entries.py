@@ -13,14 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mistletoe.span_token import RawText
+
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
-from awesomelint.parse.inline import (
-    destination,
-    markdown_to_plain,
-    to_markdown,
-    to_plain,
-    unescape,
-)
+from awesomelint.parse.inline import to_markdown, to_plain, unescape
 
 _PH0 = 0xE000  # placeholders live in the private use area
 _PH = "[\ue000-\uf8ff]"
@@ -39,33 +35,40 @@ _QUOTES = '"\u201c\u201d\u201e'
 
 @dataclass(frozen=True)
 class _Rest:
-    """The markdown after the title, links replaced by placeholders."""
+    """Markdown whose spans (links, emphasis, code…) are placeholders.
+
+    The regular expressions then see only plain text and whole spans, so they
+    can never cut through markup.
+    """
 
     text: str
-    links: tuple[Any, ...]
+    spans: tuple[Any, ...]
 
-    def link(self, placeholder: str) -> Any:
-        return self.links[ord(placeholder) - _PH0]
+    def span(self, placeholder: str) -> Any:
+        return self.spans[ord(placeholder) - _PH0]
+
+    def link(self, placeholder: str) -> Any | None:
+        """The link behind a placeholder, None if it stands for other markup."""
+        token = self.span(placeholder)
+        return token if type(token).__name__ == "Link" else None
 
     def restore(self, text: str) -> str:
-        """Put the links back as markdown."""
-        return re.sub(_PH, lambda m: _link_md(self.link(m.group(0))), text)
+        """Put the spans back as markdown."""
+        return re.sub(_PH, lambda m: to_markdown([self.span(m.group(0))]), text)
 
-
-def _link_md(token: Any) -> str:
-    text = to_markdown(token.children)
-    title = f' "{token.title}"' if token.title else ""
-    return f"[{text}]({destination(token.target)}{title})"
+    def plain(self, text: str) -> str:
+        """The visible text."""
+        return re.sub(_PH, lambda m: to_plain([self.span(m.group(0))]), unescape(text))
 
 
 def _rest(tokens: list[Any]) -> _Rest:
-    links: list[Any] = []
+    spans: list[Any] = []
 
     def placeholder(token: Any) -> str:
-        links.append(token)
-        return chr(_PH0 + len(links) - 1)
+        spans.append(token)
+        return chr(_PH0 + len(spans) - 1)
 
-    return _Rest(to_markdown(tokens, placeholder), tuple(links))
+    return _Rest(to_markdown(tokens, placeholder), tuple(spans))
 
 
 def classify_tag(text: str) -> TagKind:
@@ -112,24 +115,26 @@ def _peel_meta(rest: _Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
         text = text.rstrip()
         if not text:
             break
-        if only_meta and _ONLY_LINKS.match(text):
-            for placeholder in reversed(re.findall(_PH, text)):
-                links.append(_meta_link(rest.link(placeholder)))
+        placeholders = re.findall(_PH, text)
+        if only_meta and _ONLY_LINKS.match(text) and all(map(rest.link, placeholders)):
+            links.extend(_meta_link(rest.link(p)) for p in reversed(placeholders))
             text = ""
             break
         match = _BRACKET_LINK.search(text) or _DOT_LINK.search(text)
-        if match:
-            links.append(_meta_link(rest.link(match.group(1))))
+        token = rest.link(match.group(1)) if match else None
+        if match and token is not None:
+            links.append(_meta_link(token))
             text = text[: match.start()]
             continue
         match = _LONE_LINK.search(text)
-        if match and _is_bracketed(rest.link(match.group(1))):
-            links.append(_meta_link(rest.link(match.group(1))))
+        token = rest.link(match.group(1)) if match else None
+        if match and token is not None and _is_bracketed(token):
+            links.append(_meta_link(token))
             text = text[: match.start()]
             continue
         match = _BRACKET_TAG.search(text) or _DOT_TAG.search(text)
         if match:
-            tag = markdown_to_plain(unescape(match.group(1))).strip()
+            tag = unescape(match.group(1)).strip()
             if tag:
                 tags.append(Tag(classify_tag(tag), tag))
                 text = text[: match.start()]
@@ -236,15 +241,15 @@ def _primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
 def _text_led(
     children: list[Any], source: Source, notes: tuple[str, ...], kids: tuple[Entry, ...]
 ) -> Entry:
-    """``Title - [link](url)`` or a bare ``Title - description`` with no link."""
-    rest = _rest(children)
-    text = rest.text
-    index = text.find(chr(_PH0))
-    head, tail = (text, "") if index == -1 else (text[:index], text[index:])
-    parts = re.split(r"(\s[-\u2013\u2014:]\s)", head, maxsplit=1)
-    title_md, sep, description_md = parts if len(parts) == 3 else (head, "", "")
-    title = markdown_to_plain(unescape(title_md)).strip().rstrip(":-\u2013\u2014").strip()
-    description, meta = _peel_meta(rest, (description_md + tail) if sep else tail, only_meta=True)
+    """``Title - [link](url)``, ``Title: [link](url)`` or a bare ``Title - description``."""
+    split = _split_at_separator(children)
+    if split is None:
+        first_link = next((i for i, t in enumerate(children) if _has_link(t)), len(children))
+        split = children[:first_link], children[first_link:]
+    title_tokens, after = split
+    title = to_plain(title_tokens).strip().rstrip(":-\u2013\u2014").strip()
+    rest = _rest(after)
+    description, meta = _peel_meta(rest, rest.text, only_meta=True)
     url, url_label, links = _primary(meta.links)
     return Entry(
         title=_strip_quotes(title),
@@ -259,6 +264,29 @@ def _text_led(
     )
 
 
+_TEXT_SEPARATOR = re.compile(r"\s[-\u2013\u2014:]\s")
+
+
+def _has_link(token: Any) -> bool:
+    if type(token).__name__ in ("Link", "AutoLink"):
+        return True
+    return any(_has_link(child) for child in getattr(token, "children", None) or ())
+
+
+def _split_at_separator(tokens: list[Any]) -> tuple[list[Any], list[Any]] | None:
+    """Split before the first link at a `` - `` in plain text (never inside markup)."""
+    for index, token in enumerate(tokens):
+        if _has_link(token):
+            return None
+        if type(token).__name__ == "RawText":
+            match = _TEXT_SEPARATOR.search(token.content)
+            if match:
+                before = [*tokens[:index], RawText(token.content[: match.start()])]
+                after = [RawText(token.content[match.end() :]), *tokens[index + 1 :]]
+                return before, after
+    return None
+
+
 def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:
     """``Title. \\[[pdf](url)\\] \\[Venue\\] \\[2023.5\\]``: one paragraph, one entry.
 
@@ -268,12 +296,12 @@ def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:
     rest = _rest(children)
     text = rest.text
     start = text.find("\\[")
-    if start <= 0 or re.search(_PH, text[:start]):
+    if start <= 0 or any(rest.link(p) for p in re.findall(_PH, text[:start])):
         return None
     description, meta = _peel_meta(rest, text[start:], only_meta=False)
     if description.strip() or not meta.links:
         return None
-    title = markdown_to_plain(unescape(text[:start])).strip()
+    title = rest.plain(text[:start]).strip()
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
     url, url_label, links = _primary(meta.links)

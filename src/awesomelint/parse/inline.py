@@ -68,13 +68,22 @@ def _code(content: str) -> str:
     return f"{fence}{pad}{content}{pad}{fence}"
 
 
-def to_markdown(tokens: Iterable[Any], link: Callable[[Any], str] | None = None) -> str:
-    """Render span tokens as one line of markdown; ``link`` may render links differently."""
-    return "".join(_md(token, link) for token in tokens)
+_TEXT_TOKENS = frozenset({"RawText", "EscapeSequence", "LineBreak"})
 
 
-def _md(token: Any, link: Callable[[Any], str] | None) -> str:
+def to_markdown(tokens: Iterable[Any], opaque: Callable[[Any], str] | None = None) -> str:
+    """Render span tokens as one line of markdown.
+
+    ``opaque``, if given, renders every top-level span that is not plain text
+    (links, emphasis, code, images, HTML) instead, e.g. as a placeholder.
+    """
+    return "".join(_md(token, opaque) for token in tokens)
+
+
+def _md(token: Any, opaque: Callable[[Any], str] | None) -> str:
     name = type(token).__name__
+    if opaque is not None and name not in _TEXT_TOKENS:
+        return opaque(token)
     if name == "RawText":
         return escape(token.content)
     if name == "EscapeSequence":
@@ -82,20 +91,18 @@ def _md(token: Any, link: Callable[[Any], str] | None) -> str:
     if name == "LineBreak":
         return " "
     if name == "Strong":
-        return "**" + to_markdown(token.children, link) + "**"
+        return "**" + to_markdown(token.children) + "**"
     if name == "Emphasis":
-        return "*" + to_markdown(token.children, link) + "*"
+        return "*" + to_markdown(token.children) + "*"
     if name == "Strikethrough":
-        return "~~" + to_markdown(token.children, link) + "~~"
+        return "~~" + to_markdown(token.children) + "~~"
     if name == "InlineCode":
         return _code(token.children[0].content)
     if name == "Link":
-        if link is not None:
-            return link(token)
-        text = to_markdown(token.children, None)
+        text = to_markdown(token.children)
         return f"[{text}]({destination(token.target)}{_title(token.title)})"
     if name == "Image":
-        alt = to_markdown(token.children, None)
+        alt = to_markdown(token.children)
         return f"![{alt}]({destination(token.src)}{_title(token.title)})"
     if name == "AutoLink":
         return "<" + token.children[0].content + ">"
@@ -103,7 +110,7 @@ def _md(token: Any, link: Callable[[Any], str] | None) -> str:
         return token.content
     children = getattr(token, "children", None)
     if children:
-        return to_markdown(children, link)
+        return to_markdown(children)
     return escape(getattr(token, "content", ""))
 
 
