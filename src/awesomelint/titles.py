@@ -1,0 +1,105 @@
+"""Title normalisation: the form in which two titles of one work are compared.
+
+Lists write one title in many ways: ``**Toy Models of Superposition**``,
+``Toy models of superposition.``, ``"Toy Models of Superposition"``, with
+curly or straight quotes, and with encoding damage (``Sirenâ€™s`` for
+``Siren’s``).  :func:`normalise_title` removes all of that, so the fuzzy
+scores of the dedupe engine only see differences in words.
+
+Standard library only (``ftfy`` is imported on the first non-ASCII title),
+cheap to import: the lint path uses it too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+__all__ = ["STOPWORDS", "content_tokens", "normalise_title", "title_core"]
+
+# Words whose presence or absence does not make another work: "A Survey on X"
+# and "Survey of X" are one title.  Negations and question words stay out.
+STOPWORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "for", "to", "and", "with", "by", "from", "at", "as"}
+    | {"via", "into", "is", "are"}
+)
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+# An apostrophe inside a word joins it (Siren's -> sirens); quotes elsewhere are punctuation.
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`\u00b4](?=\w)")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_NON_WORD = re.compile(r"[\W_]+")
+_PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LATIN_END = 0x024F
+
+
+def _fix_mojibake(text: str) -> str:
+    """Repair UTF-8 read as Latin-1/cp1252, and nothing else ftfy could change."""
+    if text.isascii():
+        return text
+    from ftfy import fix_encoding
+
+    return fix_encoding(text)
+
+
+def _strip_markup(text: str) -> str:
+    # The membership tests skip the regexes for the common plain title.
+    if "](" in text:
+        text = _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text) if "&" in text else text
+
+
+def _fold_latin_accents(text: str) -> str:
+    """Drop accents on Latin letters (Gödel = Godel), keep marks other scripts need."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and out and ord(out[-1]) <= _LATIN_END:
+            continue
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def normalise_title(title: str) -> str:
+    """Casefolded words of ``title`` separated by single spaces.
+
+    Mojibake is repaired, markdown and HTML markup removed, accents on Latin
+    letters dropped, apostrophes inside words removed, every other punctuation
+    and quote turned into a space, and letters split from digits
+    (``GPT-2`` = ``GPT2`` = ``gpt 2``).  Idempotent.
+    """
+    text = _strip_markup(_fix_mojibake(title))
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        text = _fold_latin_accents(text)
+    text = _APOSTROPHE.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _LETTER_DIGIT.sub(" ", text)
+    return " ".join(text.split())
+
+
+def title_core(title: str) -> str:
+    """The normalised title without parenthesised or bracketed asides.
+
+    ``Locating and Editing Factual Associations in GPT (ROME)`` and the same
+    title without ``(ROME)`` are one work; the aside is an acronym or a note.
+    """
+    previous = None
+    text = _strip_markup(_fix_mojibake(title))
+    while previous != text:
+        previous, text = text, _PARENTHETICAL.sub(" ", text)
+    return normalise_title(text)
+
+
+def content_tokens(normalised: str) -> tuple[str, ...]:
+    """The words of a normalised title that carry meaning (no stopwords)."""
+    return tuple(word for word in normalised.split() if word not in STOPWORDS)
