@@ -191,7 +191,7 @@ def _split(url: str) -> _Parts | None:
     if scheme not in ("http", "https") or not host:
         return None
     host = host.lower().rstrip(".").removeprefix("www.")
-    if port == _DEFAULT_PORTS[scheme]:
+    if port in _DEFAULT_PORTS.values():  # both, as http becomes https
         port = ""
     if "//" in path:
         path = _SLASHES.sub("/", path)

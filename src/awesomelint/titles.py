@@ -67,6 +67,15 @@ def _fold_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def _words_and_marks(text: str) -> str:
+    """Letters and digits, and the marks attached to them; everything else a space."""
+    out: list[str] = []
+    for char in text:
+        attached = out and out[-1] != " " and unicodedata.category(char).startswith("M")
+        out.append(char if char.isalnum() or attached else " ")
+    return "".join(out)
+
+
 def normalise_title(title: str) -> str:
     """Casefolded words of ``title`` separated by single spaces.
 
@@ -82,7 +91,8 @@ def normalise_title(title: str) -> str:
         text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
         text = _fold_latin_accents(text)
     text = _APOSTROPHE.sub("", text)
-    text = _NON_WORD.sub(" ", text)
+    # Non-ASCII text keeps the combining marks other scripts spell with (Devanagari vowels).
+    text = _NON_WORD.sub(" ", text) if text.isascii() else _words_and_marks(text)
     text = _LETTER_DIGIT.sub(" ", text)
     return " ".join(text.split())
 
