@@ -18,6 +18,8 @@ _COMMANDS: dict[str, str] = {
     "fmt": "awesomelint.commands.fmt:fmt",
     "merge": "awesomelint.commands.merge:merge",
     "links": "awesomelint.links.cli:links",
+    "lint": "awesomelint.commands.lint:lint",
+    "rules": "awesomelint.commands.rules:rules",
 }
 
 
