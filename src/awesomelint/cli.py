@@ -7,6 +7,7 @@ httpx or rapidfuzz.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
@@ -23,13 +24,20 @@ _COMMANDS: dict[str, str] = {
 }
 
 
+def _available(target: str) -> bool:
+    try:
+        return importlib.util.find_spec(target.split(":")[0]) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(_COMMANDS)
+        return sorted(name for name, target in _COMMANDS.items() if _available(target))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         target = _COMMANDS.get(name)
-        if target is None:
+        if target is None or not _available(target):
             return None
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
