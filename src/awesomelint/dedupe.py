@@ -19,10 +19,11 @@ How two candidates end up in one group (union-find over these edges):
 3. **Fuzzy title.**  Candidate pairs come from blocking, never from all
    pairs: every distinct title is filed under its rarest words (prefix
    filtering: two titles that share all but two of their words share a
-   block), each block is scored with ``rapidfuzz.process.cdist`` and
-   ``fuzz.ratio`` on word-sorted titles, and each pair above the threshold
-   is verified: same numbers, similar lengths, and every word of each title
-   matched (exactly or as a typo) in the other.  Containment-rewarding
+   block), each block is scored with ``fuzz.ratio`` on the titles as written
+   and word-sorted (``rapidfuzz.process.cdist`` per big block; the pairs of
+   all small blocks in one ``cpdist`` call), and each pair above the
+   threshold is verified: same numbers, similar lengths, and every word of
+   each title matched (exactly or as a typo) in the other.  Containment-rewarding
    scorers (``token_set_ratio``, ``partial_ratio``) are not used: "Emergent
    Abilities of Large Language Models" is not "Are Emergent Abilities of
    Large Language Models a Mirage?".
