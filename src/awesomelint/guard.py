@@ -10,7 +10,7 @@ import html
 import re
 
 _URL = re.compile(r"https?://[^\s<>\"'`\]\[(){}|^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|^]*)*")
-_DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
+_DESTINATION = re.compile(r"\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TRAILING = ".,;:!?*_~'\""

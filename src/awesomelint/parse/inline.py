@@ -90,10 +90,10 @@ def _md(token: Any, opaque: Callable[[Any], str] | None) -> str:
         return "\\" + token.children[0].content
     if name == "LineBreak":
         return " "
-    if name == "Strong":
-        return "**" + to_markdown(token.children) + "**"
-    if name == "Emphasis":
-        return "*" + to_markdown(token.children) + "*"
+    if name in ("Strong", "Emphasis"):
+        # the source's delimiter: `_a_*b*` must not become `*a**b*`
+        mark = getattr(token, "delimiter", "*") * (2 if name == "Strong" else 1)
+        return mark + to_markdown(token.children) + mark
     if name == "Strikethrough":
         return "~~" + to_markdown(token.children) + "~~"
     if name == "InlineCode":
