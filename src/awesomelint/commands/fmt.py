@@ -11,7 +11,7 @@ import click
 from awesomelint.errors import AwesomelintError
 from awesomelint.fileio import atomic_write
 from awesomelint.guard import lost_links
-from awesomelint.parse import decode, parse_text
+from awesomelint.parse import decode, parse_text, read_bytes
 from awesomelint.render import render
 
 _BOM = b"\xef\xbb\xbf"
@@ -41,17 +41,7 @@ def format_bytes(data: bytes, name: str) -> Formatted:
 
 
 def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        raise AwesomelintError(f"{path}: is a directory, not a markdown file") from None
-    except FileNotFoundError:
-        raise AwesomelintError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise AwesomelintError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return sys.stdin.buffer.read() if path == "-" else read_bytes(path)
 
 
 def _diff(path: str, result: Formatted) -> str:

@@ -9,23 +9,35 @@ from awesomelint.model import Document
 from awesomelint.parse.decode import Decoded, decode
 from awesomelint.parse.document import parse_text
 
-__all__ = ["Decoded", "decode", "parse_bytes", "parse_file", "parse_text", "read_file"]
+__all__ = [
+    "Decoded",
+    "decode",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "read_bytes",
+    "read_file",
+]
 
 
-def read_file(path: str) -> Decoded:
-    """Read and decode a list file; every failure is an ``InputError`` naming the file."""
+def read_bytes(path: str) -> bytes:
+    """A list file's bytes; every failure is an ``InputError`` naming the file."""
     file = Path(path)
     try:
         if file.is_dir():
             raise InputError(f"{path}: is a directory, not a markdown file")
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, path)
+
+
+def read_file(path: str) -> Decoded:
+    """Read and decode a list file."""
+    return decode(read_bytes(path), path)
 
 
 def parse_bytes(data: bytes, path: str) -> Document:
