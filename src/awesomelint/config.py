@@ -17,6 +17,13 @@ from awesomelint.errors import ConfigError
 
 DEDICATED = ".awesomelint.toml"
 PYPROJECT = "pyproject.toml"
+# Every top-level key and the part of awesomelint that reads it.  A key that is
+# not here is a typo: commands call ``Config.check_keys`` to say so.
+TOP_LEVEL_KEYS: dict[str, str] = {
+    "links": "awesomelint links",
+    "preset": "awesomelint lint",
+    "rules": "awesomelint lint",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,13 @@ class Config:
         if not isinstance(value, Mapping):
             raise ConfigError(f"{self.path}: '{name}' must be a table")
         return value
+
+    def check_keys(self) -> None:
+        """Raise ConfigError naming the file and the first unknown top-level key."""
+        for key in self.table:
+            if key not in TOP_LEVEL_KEYS:
+                known = ", ".join(sorted(TOP_LEVEL_KEYS))
+                raise ConfigError(f"{self.where()}: unknown key '{key}' (known: {known})")
 
     def where(self) -> str:
         """The file name for messages."""

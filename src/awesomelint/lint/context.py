@@ -1,0 +1,297 @@
+"""What a rule sees: the parsed Document and the source lines it came from.
+
+Structural rules (duplicates, labels, headings) read the Document; textual
+rules (whitespace, numbering, link syntax) read the lines.  Derived views
+(links, headings, the dedupe result) are computed once per file, on first use,
+so a run that enables few rules pays for few views.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from awesomelint.extract import LinkRef, iter_links
+from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.model import Block, Document, Entry, Section
+from awesomelint.parse import Decoded, parse_text
+from awesomelint.slug import heading_text, unique_slugs
+
+if TYPE_CHECKING:
+    from awesomelint.dedupe import DedupeResult
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']""")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the document (the main title included), with its GitHub anchor."""
+
+    line: int
+    level: int
+    markdown: str
+    text: str
+    slug: str
+    section: Section | None
+
+
+@dataclass(frozen=True)
+class LinkSite:
+    """A link and where its URL stands (``line``/``column`` None when not found verbatim)."""
+
+    ref: LinkRef
+    line: int | None
+    column: int | None
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entry, nested ones included, with the section it stands in (None: before any)."""
+
+    entry: Entry
+    section: Section | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class Options:
+    """A rule's effective severity and option values (defaults overlaid by config)."""
+
+    severity: Severity
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __getitem__(self, name: str) -> object:
+        for key, value in self.values:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+
+def mask_code_spans(line: str) -> str:
+    """The line with the contents of inline code spans blanked (columns kept)."""
+    if "`" not in line:
+        return line
+    return _CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), line)
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """One file under lint.
+
+    ``lines`` are the lines the parser read (mojibake repaired, no line ends),
+    ``raw_lines`` the lines as they are on disk; they differ only on the lines
+    of ``document.repairs``.  Fixes are edits of ``raw_lines``.
+    """
+
+    document: Document
+    lines: tuple[str, ...]
+    raw_lines: tuple[str, ...]
+    final_newline: bool
+    _memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_decoded(cls, decoded: Decoded, path: str) -> LintContext:
+        """Parse decoded text into a context."""
+        document = parse_text(decoded.text, path, decoded.newline, decoded.repairs)
+        return cls.from_document(document, decoded.text)
+
+    @classmethod
+    def from_document(cls, document: Document, text: str) -> LintContext:
+        """A context for ``document`` parsed from ``text`` (LF line ends, repaired)."""
+        final_newline = text.endswith("\n")
+        lines = text.split("\n")
+        if final_newline:
+            lines.pop()
+        raw = list(lines)
+        for repair in document.repairs:
+            raw[repair.line - 1] = repair.before
+        return cls(document, tuple(lines), tuple(raw), final_newline)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def diagnostic(
+        self,
+        rule: str,
+        options: Options,
+        line: int,
+        column: int,
+        message: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """A diagnostic of this file at the rule's effective severity (or ``severity``)."""
+        return Diagnostic(self.path, line, column, rule, severity or options.severity, message, fix)
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """Lines that are not markdown at all: front matter and fenced code blocks."""
+        skip: set[int] = set()
+        start = 0
+        if self.document.front_matter is not None:
+            for index in range(1, len(self.lines)):
+                if self.lines[index].rstrip() in ("---", "..."):
+                    skip.update(range(1, index + 2))
+                    start = index + 1
+                    break
+        fence: str | None = None
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            if fence is not None:
+                skip.add(index + 1)
+                stripped = line.strip()
+                if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                    fence = None
+                continue
+            opened = _FENCE.match(line)
+            if opened:
+                fence = opened.group(1)
+                skip.add(index + 1)
+        return frozenset(skip)
+
+    @cached_property
+    def verbatim_lines(self) -> frozenset[int]:
+        """Lines whose text is not shown as markdown: ``code_lines`` and HTML comments."""
+        skip = set(self.code_lines)
+        comment = False
+        for index, line in enumerate(self.lines):
+            number = index + 1
+            if number in self.code_lines:
+                continue
+            if comment:
+                skip.add(number)
+                comment = "-->" not in line
+            elif line.lstrip().startswith("<!--"):
+                skip.add(number)
+                comment = "-->" not in line[line.index("<!--") + 4 :]
+        return frozenset(skip)
+
+    def markdown_lines(self) -> Iterator[tuple[int, str]]:
+        """(1-based number, line) of every line that is markdown text."""
+        skip = self.verbatim_lines
+        for index, line in enumerate(self.lines):
+            if index + 1 not in skip:
+                yield index + 1, line
+
+    def indent_column(self, line: int) -> int:
+        """The 1-based column of the first non-blank character of ``line`` (1 if none)."""
+        if not 1 <= line <= len(self.lines):
+            return 1
+        text = self.lines[line - 1]
+        return len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+
+    def locate(self, needle: str, line: int, span: int = 8) -> tuple[int, int] | None:
+        """(line, column) of ``needle`` at or after ``line``, or None.
+
+        Entries know only their first line; a wrapped entry's link may stand on a
+        later one, so the search runs ``span`` lines on.
+        """
+        for number in range(max(1, line), min(len(self.lines), line + span) + 1):
+            column = self.lines[number - 1].find(needle)
+            if column >= 0:
+                return number, column + 1
+        return None
+
+    @cached_property
+    def links(self) -> tuple[LinkRef, ...]:
+        """Every link of the document (``awesomelint.extract``), in document order."""
+        return tuple(iter_links(self.document))
+
+    @cached_property
+    def link_sites(self) -> tuple[LinkSite, ...]:
+        """Every link with the position of its URL in the source (None where not found).
+
+        Repeated URLs on one line get successive positions, so each occurrence
+        is reported (and fixed) once.
+        """
+        cursor: dict[tuple[str, int], tuple[int, int]] = {}
+        sites = []
+        for ref in self.links:
+            start_line, start_column = cursor.get((ref.url, ref.line), (ref.line, 0))
+            where = None
+            if ref.url:
+                for number in range(start_line, min(len(self.lines), ref.line + 8) + 1):
+                    offset = start_column if number == start_line else 0
+                    column = self.lines[number - 1].find(ref.url, offset)
+                    if column >= 0:
+                        where = (number, column + 1)
+                        cursor[(ref.url, ref.line)] = (number, column + len(ref.url))
+                        break
+            sites.append(LinkSite(ref, *(where or (None, None))))
+        return tuple(sites)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """Every heading in document order, the main title included."""
+        found: list[tuple[int, int, str, Section | None]] = []
+        if self.document.title is not None:
+            found.append((self.document.title_line or 1, 1, self.document.title, None))
+        for section in self.document.all_sections():
+            found.append((section.source.line, section.level, section.title, section))
+        found.sort(key=lambda item: item[0])
+        slugs = unique_slugs(markdown for _, _, markdown, _ in found)
+        return tuple(
+            Heading(line, level, markdown, heading_text(markdown), slug, section)
+            for (line, level, markdown, section), slug in zip(found, slugs, strict=True)
+        )
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        """Fragments that exist: heading anchors and HTML ``id``/``name`` attributes."""
+        found = {heading.slug for heading in self.headings}
+        for _, line in self.markdown_lines():
+            if "=" in line and "<" in line:
+                found.update(match.group(1) for match in _HTML_ID.finditer(line))
+        return frozenset(found)
+
+    @cached_property
+    def located(self) -> tuple[Located, ...]:
+        """Every entry (nested ones too) with its section, in document order."""
+        out: list[Located] = []
+
+        def visit(entry: Entry, section: Section | None, depth: int) -> None:
+            out.append(Located(entry, section, depth))
+            for child in entry.children:
+                visit(child, section, depth + 1)
+
+        for item in self.document.prelude + self.document.preamble:
+            if isinstance(item, Entry):
+                visit(item, None, 0)
+        for section in self.document.all_sections():
+            for item in section.items:
+                if isinstance(item, Entry):
+                    visit(item, section, 0)
+        return tuple(out)
+
+    @cached_property
+    def toc_blocks(self) -> tuple[Block, ...]:
+        """Tables of contents (lists of ``#anchor`` links)."""
+        return tuple(block for block in self.document.blocks() if block.kind == "toc")
+
+    def duplicates(self, threshold: float) -> DedupeResult:
+        """The dedupe engine's verdict on the entries (candidate index = index in ``located``).
+
+        Imported here, not at module level: it brings rapidfuzz and numpy, which
+        only the duplicate rules need.  Computed once per threshold.
+        """
+        key = ("duplicates", threshold)
+        if key not in self._memo:
+            from awesomelint.dedupe import Candidate, find_duplicates
+
+            candidates = [
+                Candidate(
+                    index=index,
+                    title=item.entry.title,
+                    url=item.entry.url,
+                    links=tuple(link.url for link in item.entry.links),
+                )
+                for index, item in enumerate(self.located)
+            ]
+            self._memo[key] = find_duplicates(candidates, threshold=threshold)
+        return self._memo[key]  # type: ignore[no-any-return]

@@ -1,0 +1,110 @@
+"""The lint rules: one module each, in an explicit registry (yamllint's way, no import magic).
+
+A rule module holds ``ID`` (``AL001``), ``NAME`` (``duplicate-entry``),
+``SEVERITY``, ``FIXABLE``, ``PRESETS`` (the presets that enable it),
+``OPTIONS`` (name -> default; the default's type is the option's type),
+optionally ``CHOICES`` (name -> allowed strings), and
+``check(ctx, options)``, a generator of Diagnostics.  Its docstring is its
+documentation, with a failing and a passing example (``awesomelint rules ID``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Protocol
+
+from awesomelint.lint.context import LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import PRESETS
+
+
+class Rule(Protocol):
+    """What the registry expects of a rule module."""
+
+    ID: str
+    NAME: str
+    SEVERITY: Severity
+    FIXABLE: bool
+    PRESETS: frozenset[str]
+    OPTIONS: Mapping[str, object]
+
+    def check(self, ctx: LintContext, options: Options) -> Iterator[Diagnostic]: ...
+
+
+from awesomelint.rules import (  # noqa: E402  (the protocol above is what they implement)
+    awesome_badge,
+    awesome_description,
+    awesome_list_item,
+    blank_lines,
+    broken_fragment,
+    description_repeats_name,
+    double_slash_url,
+    duplicate_description,
+    duplicate_entry,
+    duplicate_heading,
+    empty_section,
+    final_newline,
+    insecure_url,
+    label_mismatch,
+    link_in_destination,
+    link_syntax,
+    list_numbering,
+    main_heading,
+    missing_link,
+    mojibake,
+    placeholder_url,
+    shared_url,
+    toc_sync,
+    tracking_parameter,
+    trailing_whitespace,
+    unbalanced_punctuation,
+    undefined_reference,
+    url_whitespace,
+)
+
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            duplicate_entry,
+            shared_url,
+            missing_link,
+            label_mismatch,
+            link_in_destination,
+            undefined_reference,
+            link_syntax,
+            insecure_url,
+            double_slash_url,
+            tracking_parameter,
+            placeholder_url,
+            url_whitespace,
+            mojibake,
+            toc_sync,
+            broken_fragment,
+            empty_section,
+            duplicate_heading,
+            list_numbering,
+            unbalanced_punctuation,
+            duplicate_description,
+            awesome_list_item,
+            awesome_description,
+            description_repeats_name,
+            main_heading,
+            awesome_badge,
+            trailing_whitespace,
+            final_newline,
+            blank_lines,
+        ),
+        key=lambda rule: rule.ID,
+    )
+)
+
+_BY_KEY: dict[str, Rule] = {rule.ID.lower(): rule for rule in RULES} | {
+    rule.NAME: rule for rule in RULES
+}
+
+__all__ = ["PRESETS", "RULES", "Rule", "find_rule"]
+
+
+def find_rule(key: str) -> Rule | None:
+    """The rule with this id (any case) or name, or None."""
+    return _BY_KEY.get(key.strip().lower())

@@ -1,0 +1,71 @@
+"""Two different entries with the same description.
+
+The description was copied with the line above and not rewritten, so at
+least one entry says something false about its link.  Short descriptions
+(fewer than ``min-words`` words, such as "Official code.") may repeat, and two
+entries for the same work are ``duplicate-entry``'s business.
+
+Options: ``min-words`` (``6``).
+
+Fails::
+
+    - [The Quantization Model](https://arxiv.org/abs/2303.13506) - Proposes the Quantization
+      Model for explaining neural scaling laws.
+    - [A circuit for Python docstrings](https://www.lesswrong.com/posts/u6KXXmKFbXfWzoAXn) -
+      Proposes the Quantization Model for explaining neural scaling laws.
+
+Passes::
+
+    - [The Quantization Model](https://arxiv.org/abs/2303.13506) - Proposes the Quantization
+      Model for explaining neural scaling laws.
+    - [A circuit for Python docstrings](https://www.lesswrong.com/posts/u6KXXmKFbXfWzoAXn) -
+      Finds the circuit a 4-layer transformer uses to complete docstrings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesomelint.canonical import identity_key
+from awesomelint.lint.context import LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import EVERY
+from awesomelint.model import Entry
+from awesomelint.titles import normalise_title
+
+ID = "AL028"
+NAME = "duplicate-description"
+SEVERITY: Severity = "warning"
+FIXABLE = False
+PRESETS = EVERY
+OPTIONS = {"min-words": 6}
+
+
+def _same_work(a: Entry, b: Entry) -> bool:
+    if a.url and b.url and identity_key(a.url) == identity_key(b.url):
+        return True
+    return normalise_title(a.title) == normalise_title(b.title)
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Group entries by normalised description; report every later one of another work."""
+    minimum = int(options["min-words"])  # type: ignore[call-overload]
+    first: dict[str, Entry] = {}
+    for item in ctx.located:
+        entry = item.entry
+        words = entry.description.casefold().split()
+        if len(words) < minimum:
+            continue
+        key = " ".join(words).rstrip(".!?")
+        original = first.setdefault(key, entry)
+        if original is entry or _same_work(original, entry):
+            continue
+        line = entry.source.line
+        where = ctx.locate(entry.description[:30], line) or (line, ctx.indent_column(line))
+        yield ctx.diagnostic(
+            ID,
+            options,
+            *where,
+            f'same description as "{original.title}" (line {original.source.line}): '
+            "copied and not rewritten?",
+        )

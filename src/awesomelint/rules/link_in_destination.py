@@ -1,0 +1,54 @@
+"""A link written inside another link's destination.
+
+``[[arxiv 2305]]([10.48550/arXiv.2305.13417](http://arxiv.org/abs/2305.13417))``
+is valid markdown for a link to the relative path
+``[10.48550/arXiv.2305.13417](http://arxiv.org/abs/2305.13417)``: a broken
+link that looks right in the editor.  The fix keeps the inner URL.
+
+Fails::
+
+    * **Interpreting Transformer's Attention Dynamic Memory** [[arxiv 2305]]([10.48550/arXiv.2305.13417](http://arxiv.org/abs/2305.13417))
+
+Passes::
+
+    * **Interpreting Transformer's Attention Dynamic Memory** [[arxiv 2305]](http://arxiv.org/abs/2305.13417)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.presets import EVERY
+
+ID = "AL005"
+NAME = "link-in-destination"
+SEVERITY: Severity = "error"
+FIXABLE = True
+PRESETS = EVERY
+OPTIONS: dict[str, object] = {}
+
+# "](" then a whole inline link "[text](url)" as the destination, then ")"
+_NESTED = re.compile(r"\]\(\s*(<?\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^()\s<>]+)>?\s*\)>?)\s*\)")
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Find ``](`` followed by ``[text](url))`` on every markdown line."""
+    for number, line in ctx.markdown_lines():
+        if "](" not in line:
+            continue
+        masked = mask_code_spans(line)
+        for match in _NESTED.finditer(masked):
+            inner = match.group(3)
+            column = match.start(1) + 1
+            yield ctx.diagnostic(
+                ID,
+                options,
+                number,
+                column,
+                f"link destination is itself a link, {line[match.start(1) : match.end(1)]}; "
+                f"the destination should be {inner}",
+                fix=Fix.replace(number, column, line[match.start(1) : match.end(1)], inner),
+            )

@@ -1,0 +1,62 @@
+"""One URL used by entries with clearly different titles: a copy-paste link error.
+
+Lists grow by copying the line above and editing it; when the URL is not
+edited, two different works end up on one link, and one of them is wrong.
+Titles that are the same work up to a fuzzy match, or where the shorter title
+is mostly contained in the longer ("Concrete Open Problems" and "200 Concrete
+Open Problems in Mechanistic Interpretability: Introduction"), are not
+reported; that is a duplicate (``duplicate-entry``), if anything.  Every entry
+after the first on the URL is reported, naming the first.
+
+Options: ``threshold`` (``90``: the fuzzy title score, 0-100, above which two
+titles are the same work).
+
+Fails::
+
+    - [Pythia: A Suite for Analyzing Large Language Models](https://arxiv.org/abs/2304.01373)
+    - [Emergent and Predictable Memorization](https://arxiv.org/abs/2304.01373)
+
+Passes::
+
+    - [Pythia: A Suite for Analyzing Large Language Models](https://arxiv.org/abs/2304.01373)
+    - [Emergent and Predictable Memorization](https://arxiv.org/abs/2304.11158)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesomelint.lint.context import LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import EVERY
+
+ID = "AL002"
+NAME = "shared-url"
+SEVERITY: Severity = "error"
+FIXABLE = False
+PRESETS = EVERY
+OPTIONS = {"threshold": 90}
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Report the entries of every title cluster but the first on a shared URL."""
+    if len(ctx.located) < 2:
+        return
+    result = ctx.duplicates(float(options["threshold"]))  # type: ignore[arg-type]
+    for conflict in result.conflicts:
+        clusters = sorted(conflict.clusters, key=min)
+        first = ctx.located[min(clusters[0])].entry
+        for cluster in clusters[1:]:
+            for index in cluster:
+                entry = ctx.located[index].entry
+                url = entry.url or conflict.url
+                where = ctx.locate(url, entry.source.line) if url else None
+                line, column = where or (entry.source.line, ctx.indent_column(entry.source.line))
+                yield ctx.diagnostic(
+                    ID,
+                    options,
+                    line,
+                    column,
+                    f'{url} is also the link of "{first.title}" (line {first.source.line}), '
+                    f"a different title: one of the two links is wrong",
+                )

@@ -1,0 +1,91 @@
+"""Unbalanced quotes or brackets in an entry's title or description.
+
+A quotation opened and never closed, or opened with ``"`` and closed with
+``”``, and a ``(`` without its ``)`` are typos the reader sees.  Link targets,
+code spans and enumerations such as ``1)`` or ``a)`` are not counted, nor are
+single quotes (they double as apostrophes).
+
+Fails::
+
+    1. [Git Re-Basin](https://github.com/samuela/git-re-basin) - Code for "Git Re-Basin.”
+
+Passes::
+
+    1. [Git Re-Basin](https://github.com/samuela/git-re-basin) - Code for “Git Re-Basin.”
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import EVERY
+
+ID = "AL019"
+NAME = "unbalanced-punctuation"
+SEVERITY: Severity = "warning"
+FIXABLE = False
+PRESETS = EVERY
+OPTIONS: dict[str, object] = {}
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_DESTINATION = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+_URL = re.compile(r"<?https?://[^\s>]+>?")
+_ENUMERATION = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _clean(text: str) -> str:
+    """The text whose punctuation a reader sees: no link targets, URLs, code, escapes."""
+    text = mask_code_spans(text)
+    if "](" in text:
+        text = _DESTINATION.sub("]", text)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    if ")" in text:
+        text = _ENUMERATION.sub(" ", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def problem(text: str) -> str | None:
+    """What is unbalanced in ``text``, or None."""
+    text = _clean(text)
+    stack: list[str] = []
+    for char in text:
+        if char in "([{":
+            stack.append(char)
+        elif char in _PAIRS:
+            if not stack or stack[-1] != _PAIRS[char]:
+                return f'"{char}" without "{_PAIRS[char]}"'
+            stack.pop()
+    if stack:
+        closer = {v: k for k, v in _PAIRS.items()}[stack[-1]]
+        return f'"{stack[-1]}" without "{closer}"'
+    straight = text.count('"')
+    left, right = text.count("\u201c"), text.count("\u201d")
+    if left != right:
+        if straight and straight == abs(left - right):
+            return 'a quotation opened with " and closed with a curly quote (or the reverse)'
+        return "unbalanced curly quotes"
+    if straight % 2:
+        return 'an odd number of "'
+    return None
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Check the title and the description of every entry."""
+    for item in ctx.located:
+        entry = item.entry
+        line = entry.source.line
+        for field, text in (("title", entry.title), ("description", entry.description)):
+            if not text:
+                continue
+            found = problem(text)
+            if found is None:
+                continue
+            where = ctx.locate(text[:40], line) or (line, ctx.indent_column(line))
+            yield ctx.diagnostic(
+                ID, options, where[0], where[1], f"unbalanced punctuation in {field}: {found}"
+            )

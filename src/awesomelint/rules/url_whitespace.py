@@ -1,0 +1,62 @@
+"""Whitespace inside a URL.
+
+A space breaks a markdown link outright (``[Title](https://example.org/a b)`` is
+not a link), and a no-break or zero-width space pasted from a web page makes
+a URL that looks right and leads nowhere.  Encode a real space as ``%20``.
+
+Fails::
+
+    - [Attention Analysis](https://github.com/clarkkev/attention analysis) - Attention maps of BERT.
+
+Passes::
+
+    - [Attention Analysis](https://github.com/clarkkev/attention-analysis) - Attention maps of BERT.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import EVERY
+
+ID = "AL012"
+NAME = "url-whitespace"
+SEVERITY: Severity = "error"
+FIXABLE = False
+PRESETS = EVERY
+OPTIONS: dict[str, object] = {}
+
+_INVISIBLE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]")
+# "](" + a URL + whitespace + something that is not a link title + ")"
+_BROKEN = re.compile(r"\]\(\s*((?:https?://|www\.)[^\s()<>]*)([ \t]+)(?![\"'(])[^)\n]*\)")
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Links whose URL holds whitespace, then inline links broken by a space."""
+    seen: set[tuple[int, int]] = set()
+    for site in ctx.link_sites:
+        url = site.ref.url
+        match = _INVISIBLE.search(url.strip())
+        if match is None:
+            continue
+        line, column = site.line or site.ref.line, site.column or 1
+        seen.add((line, column))
+        name = "space" if match.group(0) == " " else f"U+{ord(match.group(0)):04X}"
+        yield ctx.diagnostic(ID, options, line, column, f"{name} inside URL {url.strip()!r}")
+    for number, line in ctx.markdown_lines():
+        if "](" not in line:
+            continue
+        for match in _BROKEN.finditer(mask_code_spans(line)):
+            column = match.start(1) + 1
+            if (number, column) in seen:
+                continue
+            yield ctx.diagnostic(
+                ID,
+                options,
+                number,
+                column,
+                f"space inside URL {line[match.start(1) : match.end(0) - 1]!r}: the link is broken",
+            )
