@@ -88,11 +88,9 @@ def _raw_text(ctx: LintContext) -> str:
     return "\n".join(ctx.raw_lines) + ("\n" if ctx.final_newline else "")
 
 
-def fix_file(path: str, settings: LintSettings) -> FileResult:
-    """Apply every fixable diagnostic, write the file if it changed, report what is left."""
-    decoded = read_file(path)
-    ctx = LintContext.from_decoded(decoded, path)
-    original = text = _raw_text(ctx)
+def fix_text(ctx: LintContext, settings: LintSettings) -> tuple[str, list[Diagnostic], int]:
+    """The file's text (LF, raw) with every fix applied, what is left, and the fixes applied."""
+    text = _raw_text(ctx)
     applied = 0
     for _ in range(MAX_ROUNDS):
         diagnostics = lint_context(ctx, settings)
@@ -104,10 +102,18 @@ def fix_file(path: str, settings: LintSettings) -> FileResult:
             break
         applied += count
         text = new_text
-        ctx = LintContext.from_decoded(decode(text.encode("utf-8"), path), path)
+        ctx = LintContext.from_decoded(decode(text.encode("utf-8"), ctx.path), ctx.path)
     else:
         diagnostics = lint_context(ctx, settings)
-    if text != original:
+    return text, diagnostics, applied
+
+
+def fix_file(path: str, settings: LintSettings) -> FileResult:
+    """Apply every fixable diagnostic, write the file if it changed, report what is left."""
+    decoded = read_file(path)
+    ctx = LintContext.from_decoded(decoded, path)
+    text, diagnostics, applied = fix_text(ctx, settings)
+    if text != _raw_text(ctx):
         with open(path, "rb") as handle:
             bom = handle.read(3) == _BOM
         data = text.replace("\n", decoded.newline) if decoded.newline != "\n" else text

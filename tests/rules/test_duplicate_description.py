@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from awesomelint.lint.runner import lint_context
+from lint_support import context, lint, settings
+from tests_support import SEEDS
+
+RULE = "duplicate-description"
+
+
+def test_a_copied_description_on_another_entry() -> None:
+    text = (
+        "- [Quantization](https://arxiv.org/abs/2303.13506) - Proposes a model of neural scaling.\n"
+        "- [Docstring circuit](https://x.org/docstrings) - Proposes a model of neural scaling\n"
+    )
+    [found] = lint(text, RULE)
+    assert found.line == 2 and '"Quantization" (line 1)' in found.message
+
+
+def test_short_descriptions_and_the_same_work_are_not_reported() -> None:
+    text = (
+        "- [A](https://x.org/a) - Official code.\n- [B](https://x.org/b) - Official code.\n"
+        "- [C](https://arxiv.org/abs/2303.13506) - Proposes a model of neural scaling laws.\n"
+        "- [C](https://arxiv.org/pdf/2303.13506) - Proposes a model of neural scaling laws.\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_seed_002_docstring_circuit() -> None:
+    ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
+    [found] = lint_context(ctx, settings(RULE))
+    assert found.line == 106 and "(line 57)" in found.message

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from awesomelint.rules.main_heading import title_case_problem
+from lint_support import lint, positions
+
+RULE = "main-heading"
+
+
+def test_a_kebab_case_title_and_a_second_main_heading() -> None:
+    found = lint("# awesome-mechanistic-interpretability-LM-papers\n\n# Other\n", RULE)
+    assert [(d.line, d.message) for d in found] == [
+        (1, 'main heading should be in title case ("awesome")'),
+        (3, "a second main heading (the first is at line 1); use ## for sections"),
+    ]
+
+
+def test_no_main_heading() -> None:
+    assert positions("## Section\n\n- [a](https://x.org)\n", RULE) == [(1, 1)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Awesome LLM Interpretability",
+        "Awesome-LLM-Interpretability",
+        "Tools of the Trade",
+        "Awesome iOS and macOS",
+        "Awesome GPT-2 Circuits",
+    ],
+)
+def test_title_case_titles(title: str) -> None:
+    assert title_case_problem(title) is None
+
+
+def test_linked_titles_are_not_checked() -> None:
+    assert positions("# [owner/awesome-list](https://github.com/owner/awesome-list)\n", RULE) == []

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from awesomelint.lint.runner import lint_context
+from lint_support import context, lint, positions, settings
+from tests_support import SEEDS
+
+RULE = "toc-sync"
+
+
+def test_a_heading_left_out_of_the_toc() -> None:
+    text = "## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n## Tools\n"
+    [found] = lint(text, RULE)
+    assert (found.line, found.column) == (7, 1)
+    assert '"Tools"' in found.message and "(line 3)" in found.message
+
+
+def test_entries_out_of_order() -> None:
+    text = "## Contents\n\n- [Tools](#tools)\n- [Papers](#papers)\n\n## Papers\n\n## Tools\n"
+    [found] = lint(text, RULE)
+    assert found.line == 4 and '"Papers" after "Tools"' in found.message
+
+
+def test_customary_headings_and_other_levels_are_not_expected() -> None:
+    text = (
+        "# List\n\n## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n### Sub\n\n"
+        "## Contributing and Collaborating\n\n## License\n"
+    )
+    assert positions(text, RULE) == []
+
+
+def test_a_toc_entry_with_a_broken_link_still_names_its_heading_by_text() -> None:
+    text = "## Contents\n\n- [Techniques](#mi-techniques)\n\n## Techniques\n"
+    assert positions(text, RULE) == []
+
+
+def test_seed_004_and_002() -> None:
+    ctx = context(SEEDS["004"].read_text(encoding="utf-8"), "004.md")
+    found = lint_context(ctx, settings(RULE))
+    assert [(d.line, d.message.split('"')[1]) for d in found] == [
+        (69, "Opinions and Discussions"),
+        (71, "Other Resources"),
+    ]
+    ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
+    assert lint_context(ctx, settings(RULE)) == []

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from lint_support import fixed, lint
+
+RULE = "tracking-parameter"
+
+
+def test_mailchimp_parameters_are_removed_entirely() -> None:
+    text = "1. [Q](https://www.quantamagazine.org/x-2023/?mc_cid=ad9a93&mc_eid=5061) - Q.\n"
+    [found] = lint(text, RULE)
+    assert (found.line, found.column) == (1, 8) and "mc_cid, mc_eid" in found.message
+    result, left = fixed(text, RULE)
+    assert left == []
+    assert result == "1. [Q](https://www.quantamagazine.org/x-2023/) - Q.\n"
+
+
+def test_other_parameters_and_the_fragment_are_kept() -> None:
+    text = "- [a](https://x.org/p?utm_source=nl&id=7&UTM_Medium=m#part)\n"
+    result, _ = fixed(text, RULE)
+    assert result == "- [a](https://x.org/p?id=7#part)\n"
+
+
+def test_urls_without_tracking_are_not_reported() -> None:
+    assert lint("- [a](https://x.org/p?id=7&q=utm) [b](https://x.org/?)\n", RULE) == []
+
+
+def test_more_parameters_can_be_configured() -> None:
+    text = "- [a](https://x.org/p?src=feed)\n"
+    assert lint(text, RULE) == []
+    assert len(lint(text, RULE, parameters=("src",))) == 1
