@@ -84,6 +84,7 @@ class LinkCache:
 
     def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
         """Fresh cached outcomes for those of ``urls`` the cache knows."""
+        self.flush()
         wanted = list(dict.fromkeys(urls))
         found: dict[str, Outcome] = {}
         oldest = self._now - self.max_age

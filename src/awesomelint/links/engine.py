@@ -122,10 +122,11 @@ async def check(
     requests = 0
     hosts: tuple[HostStat, ...] = ()
     if pending:
-        from awesomelint.links import fetch  # httpx: only when something must be requested
+        # httpx is imported only when something must actually be requested
+        from awesomelint.links import fetch, transport
 
         resolver = fetch.Resolver(settings.allow_private)
-        async with fetch.make_client(settings, resolver) as client:
+        async with transport.make_client(settings, resolver) as client:
             checker = fetch.Checker(settings, client, resolver)
             done = 0
 

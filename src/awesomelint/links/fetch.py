@@ -18,7 +18,7 @@ import httpx
 from awesomelint.links.fragments import page_anchors
 from awesomelint.links.hostpool import HostPool, parse_retry_after
 from awesomelint.links.model import Hop, Outcome, Settings, Verdict
-from awesomelint.links.netguard import DNSError, GuardedBackend, PrivateAddressError, Resolver
+from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver
 from awesomelint.links.urls import host_of, invalid_reason, split_fragment
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -172,8 +172,8 @@ class Checker:
 
     async def _attempt(self, url: str, host: str, want_body: bool) -> _Answer:
         """HEAD (or GET when HEAD cannot be trusted) inside the host's slot and the global gate."""
-        use_get = want_body or host in self.get_only
         async with self.pool.slot(host), self.gate:
+            use_get = want_body or host in self.get_only  # decided late: earlier slots teach
             answer = await self._send("GET" if use_get else "HEAD", url, host, want_body)
             if not use_get and (
                 answer.status in _HEAD_SUSPECT or (answer.error and "protocol" in answer.detail)
@@ -194,9 +194,8 @@ class Checker:
                 )
                 response = await self.client.send(request, stream=True)
                 try:
-                    anchors = None
-                    if method == "GET":
-                        anchors = await self._read_body(response, want_body)
+                    # Read HEAD's empty body too: only a finished response frees the connection.
+                    anchors = await self._read_body(response, want_body and method == "GET")
                     return _Answer(
                         status=response.status_code,
                         location=response.headers.get("location"),
@@ -237,29 +236,3 @@ class Checker:
             if size >= self.settings.body_cap:
                 break  # closing the response drops the connection; cheaper than reading on
         return None
-
-
-def make_client(settings: Settings, resolver: Resolver) -> httpx.AsyncClient:
-    """The run's only client: HTTP/1.1 and HTTP/2, no env proxies, guarded connections."""
-    limits = httpx.Limits(
-        max_connections=None,
-        max_keepalive_connections=max(settings.max_concurrency, 10),
-        keepalive_expiry=10.0,
-    )
-    transport = httpx.AsyncHTTPTransport(http2=True, limits=limits, retries=0)
-    pool = transport._pool  # httpx exposes no network_backend option; httpcore's pool does
-    if not hasattr(pool, "_network_backend"):
-        raise RuntimeError("unsupported httpcore version: cannot guard connections")
-    pool._network_backend = GuardedBackend(resolver, pool._network_backend)
-    headers = {
-        "User-Agent": settings.user_agent,
-        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-        "Accept-Language": "en-US,en;q=0.9",
-    }
-    return httpx.AsyncClient(
-        transport=transport,
-        headers=headers,
-        timeout=httpx.Timeout(settings.timeout),
-        follow_redirects=False,
-        trust_env=False,
-    )

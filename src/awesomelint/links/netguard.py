@@ -12,9 +12,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Iterable
-
-import httpcore
 
 _NEVER_RESOLVES = (".invalid",)  # RFC 6761: such names must not resolve
 _LOOPBACK_NAMES = ("localhost",)
@@ -63,6 +60,8 @@ class Resolver:
         """Addresses of ``host``; raises DNSError or PrivateAddressError."""
         host = host.lower().rstrip(".")
         future = self._cache.get(host)
+        if future is not None and future.done():
+            return future.result()  # the common case: a host seen before
         if future is None:
             future = asyncio.ensure_future(self._lookup(host))
             self._cache[host] = future
@@ -92,49 +91,3 @@ class Resolver:
                 if not is_public(address):
                     raise PrivateAddressError(host, address)
         return addresses
-
-
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """An httpcore network backend that only connects to addresses the Resolver approved."""
-
-    def __init__(self, resolver: Resolver, inner: httpcore.AsyncNetworkBackend) -> None:
-        self._resolver = resolver
-        self._inner = inner
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        try:
-            addresses = await self._resolver.resolve(host)
-        except (DNSError, PrivateAddressError) as exc:
-            raise httpcore.ConnectError(str(exc)) from None
-        last: Exception | None = None
-        for address in addresses:
-            try:
-                return await self._inner.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last = exc
-        assert last is not None
-        raise last
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError("unix sockets are never link targets")
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)

@@ -1,0 +1,88 @@
+"""Config discovery (awesomelint.config) and the links table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesomelint.config import Config, find_config, load_config
+from awesomelint.errors import ConfigError
+from awesomelint.links.config import links_config, parse_accept
+from awesomelint.links.model import HostSettings
+
+
+def test_nearest_file_wins_walking_up(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.awesomelint.links]\ntimeout = 5\n", encoding="utf-8"
+    )
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    (deep / "README.md").write_text("# x\n", encoding="utf-8")
+    found = find_config(deep / "README.md")
+    assert found.path == tmp_path / "pyproject.toml"
+    assert links_config(found).settings.timeout == 5
+    (tmp_path / "a" / ".awesomelint.toml").write_text("[links]\ntimeout = 7\n", encoding="utf-8")
+    assert links_config(find_config(deep / "README.md")).settings.timeout == 7
+
+
+def test_pyproject_without_our_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / ".awesomelint.toml").write_text("[links]\nretries = 0\n", encoding="utf-8")
+    inner = tmp_path / "pkg"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[tool.ruff]\nline-length = 90\n", encoding="utf-8")
+    assert find_config(inner).path == tmp_path / ".awesomelint.toml"
+
+
+def test_malformed_toml_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / ".awesomelint.toml"
+    bad.write_text("[links\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\.awesomelint\.toml: invalid TOML"):
+        find_config(tmp_path)
+
+
+def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
+    bad = tmp_path / "pyproject.toml"
+    bad.write_text("[tool.awesomelint.links]\ntime_out = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: unknown key 'links\.time_out'"):
+        links_config(load_config(bad))
+    bad.write_text('[tool.awesomelint.links.hosts."a.org"]\nspeed = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="speed"):
+        links_config(load_config(bad))
+
+
+def test_allow_private_is_not_a_config_key() -> None:
+    with pytest.raises(ConfigError, match="allow_private"):
+        links_config(Config(Path("x.toml"), {"links": {"allow_private": True}}))
+
+
+def test_full_links_table() -> None:
+    table = {
+        "links": {
+            "accept": [200, "300..302", 429],
+            "exclude": ["^https://internal\\."],
+            "timeout": 3,
+            "retries": 1,
+            "max_concurrency": 16,
+            "host_concurrency": 2,
+            "host_interval": 0.5,
+            "user_agent": "bot",
+            "headers": {"X-A": "1"},
+            "hosts": {"GitHub.com": {"concurrency": 1, "interval": 1, "headers": {"X-B": "2"}}},
+            "max_cache_age": "2h",
+            "check_fragments": True,
+        }
+    }
+    conf = links_config(Config(Path("c.toml"), table))
+    s = conf.settings
+    assert s.accept == frozenset({200, 300, 301, 302, 429}) and s.timeout == 3.0
+    assert s.host("api.github.com") == HostSettings(1, 1.0, (("X-B", "2"),))
+    assert s.host("example.org") == HostSettings()
+    assert conf.max_cache_age == 7200 and s.check_fragments
+
+
+def test_bad_values_are_errors() -> None:
+    for table in ({"timeout": -1}, {"retries": "3"}, {"exclude": ["(["]}, {"accept": ["2xx"]}):
+        with pytest.raises(ConfigError, match="c.toml: links."):
+            links_config(Config(Path("c.toml"), {"links": table}))
+    assert parse_accept("200..204,429") == frozenset({200, 201, 202, 203, 204, 429})

@@ -1,0 +1,76 @@
+"""No request reaches a non-public address unless --allow-private: judged on resolved addresses."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpcore
+import pytest
+
+from awesomelint.links.model import Verdict
+from awesomelint.links.netguard import PrivateAddressError, Resolver, is_public
+from awesomelint.links.transport import GuardedBackend
+
+from .conftest import one
+from .server import Server
+
+
+def test_loopback_url_is_refused_by_default(server: Server) -> None:
+    url = server.route("/secret")
+    result = one(url, allow_private=False)
+    assert result.verdict is Verdict.SKIPPED and "non-public" in result.detail
+    assert server.requests == []
+
+
+def test_name_resolving_to_loopback_is_refused(server: Server) -> None:
+    server.route("/secret")
+    url = server.url("/secret", name="localhost")
+    assert one(url, allow_private=False).verdict is Verdict.SKIPPED
+    assert server.requests == []
+    assert one(url, allow_private=True).verdict is Verdict.OK
+
+
+def test_guarded_backend_never_connects_to_refused_addresses(server: Server) -> None:
+    backend = GuardedBackend(Resolver(allow_private=False))
+
+    async def attempt() -> None:
+        await backend.connect_tcp("127.0.0.1", server.ports["127.0.0.1"])
+
+    with pytest.raises(httpcore.ConnectError, match="non-public"):
+        asyncio.run(attempt())
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",  # cloud metadata
+        "100.64.0.1",  # carrier-grade NAT
+        "0.0.0.0",
+        "224.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+    ],
+)
+def test_non_public_addresses(address: str) -> None:
+    assert not is_public(address)
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700::6810:85e5", "::ffff:8.8.8.8"])
+def test_public_addresses(address: str) -> None:
+    assert is_public(address)
+
+
+def test_resolver_refuses_private_literals() -> None:
+    async def resolve() -> None:
+        await Resolver(allow_private=False).resolve("10.0.0.1")
+
+    with pytest.raises(PrivateAddressError):
+        asyncio.run(resolve())
