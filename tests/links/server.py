@@ -10,6 +10,7 @@ tests can assert on what the checker actually sent.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 import time
 from collections import Counter
@@ -54,8 +55,11 @@ class _Stats:
 class Server:
     """Serve ``routes`` on the given loopback addresses (one port each)."""
 
-    def __init__(self, addresses: tuple[str, ...] = ("127.0.0.1",)) -> None:
+    def __init__(
+        self, addresses: tuple[str, ...] = ("127.0.0.1",), tls: ssl.SSLContext | None = None
+    ) -> None:
         self.routes: dict[str, Route] = {}
+        self._tls = tls
         self.ports: dict[str, int] = {}
         self._addresses = addresses
         self._stats = _Stats()
@@ -72,7 +76,7 @@ class Server:
 
     async def _start(self) -> None:
         for address in self._addresses:
-            server = await asyncio.start_server(self._handle, address, 0)
+            server = await asyncio.start_server(self._handle, address, 0, ssl=self._tls)
             self._servers.append(server)
             self.ports[address] = server.sockets[0].getsockname()[1]
 
@@ -90,7 +94,8 @@ class Server:
 
     def url(self, path: str, address: str = "127.0.0.1", name: str | None = None) -> str:
         """The URL of ``path`` on ``address`` (or on the host ``name`` at its port)."""
-        return f"http://{name or address}:{self.ports[address]}{path}"
+        scheme = "https" if self._tls else "http"
+        return f"{scheme}://{name or address}:{self.ports[address]}{path}"
 
     def route(self, path: str, **kwargs: object) -> str:
         """Configure ``path`` on every address; returns its URL on the first one."""

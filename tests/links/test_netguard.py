@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import ssl
+import subprocess
+from pathlib import Path
 
 import httpcore
 import pytest
@@ -74,3 +78,24 @@ def test_resolver_refuses_private_literals() -> None:
 
     with pytest.raises(PrivateAddressError):
         asyncio.run(resolve())
+
+
+def test_tls_handshake_runs_and_untrusted_certificate_is_dead(tmp_path: Path) -> None:
+    """The asyncio transport does TLS; a self-signed certificate fails verification."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not available to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    tls = Server(tls=context).start()
+    try:
+        result = one(tls.route("/secure"))
+        assert result.verdict is Verdict.DEAD and "certificate" in result.detail.lower()
+        assert tls.requests == []  # no HTTP request over an unverified channel
+    finally:
+        tls.stop()

@@ -125,14 +125,17 @@ async def check(
         # httpx is imported only when something must actually be requested
         from awesomelint.links import fetch, transport
 
-        resolver = fetch.Resolver(settings.allow_private)
+        resolver = fetch.Resolver(settings.allow_private, settings.timeout)
         async with transport.make_client(settings, resolver) as client:
             checker = fetch.Checker(settings, client, resolver)
             done = 0
 
             async def one(base: str) -> None:
                 nonlocal done
-                outcome = await checker.outcome(base, want_anchors[base])
+                try:
+                    outcome = await checker.outcome(base, want_anchors[base])
+                except Exception as exc:  # one odd URL must not sink the whole run
+                    outcome = Outcome(Verdict.DEAD, detail=f"checker error: {exc!r}")
                 outcomes[base] = outcome
                 if cache is not None:
                     cache.store(base, outcome)

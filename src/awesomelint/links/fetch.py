@@ -42,7 +42,7 @@ class _Answer:
     location: str | None = None
     retry_after: float | None = None
     anchors: frozenset[str] | None = None
-    error: str | None = None  # "timeout" or "connection"
+    error: str | None = None  # "timeout", "connection" or "invalid"
     detail: str = ""
 
 
@@ -111,8 +111,12 @@ class Checker:
                 return Outcome(Verdict.SKIPPED, detail=f"refused: {exc} (see --allow-private)")
             except DNSError as exc:
                 return Outcome(Verdict.DEAD, detail=f"DNS failure: {exc}", chain=tuple(chain))
+            except TimeoutError:
+                return Outcome(Verdict.TIMEOUT, detail=f"DNS lookup of {host} timed out")
             answer = await self._request(current, host, want_anchors)
             elapsed = time.monotonic() - began
+            if answer.error == "invalid":
+                return Outcome(Verdict.INVALID, detail=answer.detail, chain=tuple(chain))
             if answer.error == "timeout":
                 return Outcome(Verdict.TIMEOUT, detail=answer.detail, chain=tuple(chain))
             if answer.error:
@@ -175,7 +179,9 @@ class Checker:
         async with self.pool.slot(host), self.gate:
             use_get = want_body or host in self.get_only  # decided late: earlier slots teach
             answer = await self._send("GET" if use_get else "HEAD", url, host, want_body)
-            if not use_get and (
+            if not use_get and answer.error == "timeout":
+                self.get_only.add(host)  # some servers ignore HEAD: retry with GET
+            elif not use_get and (
                 answer.status in _HEAD_SUSPECT or (answer.error and "protocol" in answer.detail)
             ):
                 fallback = await self._send("GET", url, host, want_body)
@@ -205,6 +211,8 @@ class Checker:
                     )
                 finally:
                     await response.aclose()
+        except httpx.InvalidURL as exc:
+            return _Answer(error="invalid", detail=str(exc))
         except (TimeoutError, httpx.TimeoutException):
             return _Answer(error="timeout", detail=f"no answer within {self.settings.timeout:g}s")
         except httpx.ConnectError as exc:

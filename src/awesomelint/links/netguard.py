@@ -52,12 +52,13 @@ def _literal(host: str) -> str | None:
 class Resolver:
     """Resolves each host once per run and enforces the address policy."""
 
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allow_private: bool, timeout: float = 15.0) -> None:
         self.allow_private = allow_private
+        self.timeout = timeout
         self._cache: dict[str, asyncio.Future[tuple[str, ...]]] = {}
 
     async def resolve(self, host: str) -> tuple[str, ...]:
-        """Addresses of ``host``; raises DNSError or PrivateAddressError."""
+        """Addresses of ``host``; raises DNSError, PrivateAddressError or TimeoutError."""
         host = host.lower().rstrip(".")
         future = self._cache.get(host)
         if future is not None and future.done():
@@ -78,9 +79,10 @@ class Resolver:
             if loopback and not self.allow_private:
                 raise PrivateAddressError(host, "127.0.0.1")
             try:
-                infos = await asyncio.get_running_loop().getaddrinfo(
-                    host, None, type=socket.SOCK_STREAM
-                )
+                async with asyncio.timeout(self.timeout):  # getaddrinfo has no deadline
+                    infos = await asyncio.get_running_loop().getaddrinfo(
+                        host, None, type=socket.SOCK_STREAM
+                    )
             except (socket.gaierror, UnicodeError) as exc:
                 raise DNSError(f"{host}: {exc}") from None
             addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
