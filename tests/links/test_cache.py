@@ -96,3 +96,23 @@ def test_parse_age() -> None:
     assert parse_age("12h") == 43200 and parse_age("1d") == 86400
     with pytest.raises(ValueError):
         parse_age("soon")
+
+
+def test_unchanged_list_is_not_parsed_again(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from awesomelint.cli import main
+    from awesomelint.links import cli
+
+    page = tmp_path / "list.md"
+    page.write_text(f"# A\n\n## B\n\n- [x]({server.route('/x')}) - y.\n", encoding="utf-8")
+    args = ["links", "--allow-private", "--no-progress", "--cache", str(tmp_path / "c"), str(page)]
+    assert main(args) == 0
+    parsed: list[str] = []
+    real_parse = cli._parse
+    monkeypatch.setattr(cli, "_parse", lambda f, d: parsed.append(f) or real_parse(f, d))
+    assert main(args) == 0
+    assert parsed == []  # same bytes: links and anchors came from the cache
+    page.write_text(page.read_text() + f"- [z]({server.url('/missing')}) - w.\n")
+    assert main(args) == 1  # changed file: parsed again, new dead link found
+    assert parsed == [str(page)]

@@ -8,6 +8,8 @@ keeps everything committed so far.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -16,8 +18,17 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from awesomelint import __version__
 from awesomelint.links.model import Outcome, Verdict
 
+_DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY,
+    links TEXT NOT NULL,
+    anchors TEXT NOT NULL,
+    stored_at REAL NOT NULL
+) WITHOUT ROWID
+"""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (
     url TEXT PRIMARY KEY,
@@ -33,6 +44,30 @@ _DEFINITE_DEAD = frozenset({404, 410})
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _FLUSH_EVERY = 200
+_KEEP_DOCUMENTS = 30 * 86400.0
+# What link extraction depends on: a change to any of these invalidates parsed documents.
+_PARSER_MODULES = ("parse", "extract.py", "model.py", "slug.py", "links/fragments.py")
+
+
+def parser_fingerprint() -> str:
+    """Version and file stamps of the parser, so a cached extraction never outlives its code."""
+    root = Path(__file__).resolve().parents[1]
+    stamps = [__version__]
+    for name in _PARSER_MODULES:
+        target = root / name
+        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+        for file in files:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            stamps.append(f"{file.name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return "|".join(stamps)
+
+
+def document_key(data: bytes, fingerprint: str) -> str:
+    """Cache key of a list file's extracted links: its bytes and the parser's fingerprint."""
+    return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
 
 
 class CacheError(Exception):
@@ -79,6 +114,7 @@ class LinkCache:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(_SCHEMA)
+            self._db.execute(_DOCUMENTS)
         except (OSError, sqlite3.Error) as exc:
             raise CacheError(f"cannot use cache {path}: {exc}") from None
 
@@ -138,9 +174,40 @@ class LinkCache:
             self._db.execute("BEGIN")
             self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
 
+    def document(self, key: str) -> tuple[list[tuple[str, int]], frozenset[str]] | None:
+        """Links (url, line) and anchors extracted earlier from identical bytes, if any."""
+        row = self._db.execute(
+            "SELECT links, anchors FROM documents WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            links = [(str(url), int(line)) for url, line in json.loads(row[0])]
+            return links, frozenset(json.loads(row[1]))
+        except (ValueError, TypeError):
+            return None
+
+    def store_document(
+        self, key: str, links: list[tuple[str, int]], anchors: frozenset[str]
+    ) -> None:
+        """Remember what a list file's bytes hold, so an unchanged file is not parsed again."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
+                (key, json.dumps(links), json.dumps(sorted(anchors)), time.time()),
+            )
+
     def close(self) -> None:
-        """Flush and close; safe to call twice."""
+        """Flush, forget long-unused entries and close; safe to call twice."""
         try:
             self.flush()
+            oldest = time.time() - max(self.max_age, _KEEP_DOCUMENTS)
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("DELETE FROM documents WHERE stored_at < ?", (oldest,))
+                self._db.execute("DELETE FROM verdicts WHERE checked_at < ?", (oldest,))
+        except sqlite3.ProgrammingError:
+            pass  # already closed
         finally:
             self._db.close()

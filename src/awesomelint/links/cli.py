@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -20,7 +21,14 @@ import click
 
 from awesomelint.config import find_config, load_config
 from awesomelint.errors import AwesomelintError, ConfigError
-from awesomelint.links.cache import CacheError, LinkCache, default_path, parse_age
+from awesomelint.links.cache import (
+    CacheError,
+    LinkCache,
+    default_path,
+    document_key,
+    parse_age,
+    parser_fingerprint,
+)
 from awesomelint.links.config import links_config, parse_accept
 from awesomelint.links.model import FAILING, STRICT_FAILING, LinkLike, Report, Settings
 from awesomelint.links.report import FORMATS
@@ -51,22 +59,64 @@ def _progress(stream: TextIO) -> Callable[[int, int], None]:
     return show
 
 
-def _read_lists(files: tuple[str, ...]) -> tuple[list[LinkLike], dict[str, frozenset[str]]]:
-    """Links of every list and the anchors each list's headings make (InputError if unreadable)."""
-    from awesomelint.extract import iter_links
-    from awesomelint.links.fragments import document_anchors
-    from awesomelint.parse import parse_text, read_file
+def _read_lists(
+    files: tuple[str, ...], cache: LinkCache | None
+) -> tuple[list[LinkLike], dict[str, frozenset[str]]]:
+    """Links of every list and the anchors its headings make (InputError if unreadable).
 
+    With a cache, an unchanged file (same bytes, same parser) is not parsed
+    again: on a warm re-run parsing would cost more than checking.
+    """
+    from awesomelint.extract import LinkRef
+
+    fingerprint = parser_fingerprint() if cache is not None else ""
     links: list[LinkLike] = []
     anchors: dict[str, frozenset[str]] = {}
     for file in files:
-        decoded = read_file(file)
-        document = parse_text(decoded.text, file, decoded.newline, decoded.repairs)
-        links.extend(iter_links(document))
-        headings = [document.title or ""] if document.title else []
-        headings += [section.title for section in document.all_sections()]
-        anchors[file] = document_anchors(headings, decoded.text)
+        data: bytes | None = None
+        key = ""
+        if cache is not None:
+            try:
+                data = Path(file).read_bytes()
+            except OSError:
+                data = None  # read_file below reports it properly
+        if cache is not None and data is not None:
+            key = document_key(data, fingerprint)
+            known = cache.document(key)
+            if known is not None:
+                links.extend(LinkRef(url, file, line, "") for url, line in known[0])
+                anchors[file] = known[1]
+                continue
+        refs, anchors[file] = _parse(file, data)
+        links.extend(refs)
+        if cache is not None and key:
+            cache.store_document(key, [(r.url, r.line) for r in refs], anchors[file])
     return links, anchors
+
+
+def _parse(file: str, data: bytes | None) -> tuple[list[LinkLike], frozenset[str]]:
+    """Parse one list: its links, and the anchors of its headings and HTML ids."""
+    from awesomelint.extract import iter_links
+    from awesomelint.links.fragments import document_anchors
+    from awesomelint.parse import decode, parse_text, read_file
+
+    decoded = read_file(file) if data is None else decode(data, file)
+    document = parse_text(decoded.text, file, decoded.newline, decoded.repairs)
+    headings = [document.title] if document.title else []
+    headings += [section.title for section in document.all_sections()]
+    return list(iter_links(document)), document_anchors(headings, decoded.text)
+
+
+def _open_cache(explicit: str | None, configured: str | None, max_age: float) -> LinkCache | None:
+    """The cache file; a broken default cache only warns, a named one is an error."""
+    path = Path(explicit or configured or default_path())
+    try:
+        return LinkCache(path, max_age)
+    except CacheError as exc:
+        if explicit or configured:
+            raise ConfigError(str(exc)) from None
+        click.echo(f"awesomelint: warning: {exc}; running without cache", err=True)
+        return None
 
 
 def _settings(base: Settings, options: dict[str, Any]) -> Settings:
@@ -147,26 +197,17 @@ def links(
                 "github_token": os.environ.get("GITHUB_TOKEN") or None,
             },
         )
-        link_refs, anchors = _read_lists(files)
+        cache = None if no_cache else _open_cache(cache_file, conf.cache, max_age)
     except click.UsageError as exc:
         return _fail(exc.format_message())
-    except (AwesomelintError, ConfigError) as exc:
+    except AwesomelintError as exc:
         return _fail(str(exc))
-
-    cache: LinkCache | None = None
-    if not no_cache:
-        path = Path(cache_file or conf.cache or default_path())
-        try:
-            cache = LinkCache(path, max_age)
-        except CacheError as exc:
-            if cache_file or conf.cache:
-                return _fail(str(exc))
-            click.echo(f"awesomelint: warning: {exc}; running without cache", err=True)
 
     show = progress if progress is not None else sys.stderr.isatty()
     from awesomelint.links.engine import check
 
     try:
+        link_refs, anchors = _read_lists(files, cache)
         report: Report = asyncio.run(
             check(
                 link_refs,
@@ -176,9 +217,13 @@ def links(
                 progress=_progress(sys.stderr) if show else None,
             )
         )
+    except AwesomelintError as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         click.echo("awesomelint: interrupted; the cache keeps what was checked", err=True)
         return 130
+    except sqlite3.Error as exc:
+        return _fail(f"cache: {exc}")
     finally:
         if cache is not None:
             cache.close()
