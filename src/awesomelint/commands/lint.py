@@ -131,10 +131,18 @@ def lint(
         except AwesomelintError as exc:
             click.echo(f"awesomelint: {exc}", err=True)
             status = 2
+        except Exception as exc:  # a bug in awesomelint: a message and exit 2, not a traceback
+            click.echo(
+                f"awesomelint: {path}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it",
+                err=True,
+            )
+            status = 2
     name = resolve_format(format_name)
-    output = FORMATS[name](results, color=_use_color(color) and name == "text")
+    colored = _use_color(color) and name == "text"
+    output = FORMATS[name](results, color=colored)
     if output:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, color=colored or None)
     if status == 0 and any(d.severity == "error" for r in results for d in r.diagnostics):
         status = 1
     return status

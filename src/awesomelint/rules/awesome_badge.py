@@ -37,6 +37,11 @@ _TARGETS = ("awesome.re", "github.com/sindresorhus/awesome")
 _ATX = re.compile(r"^ {0,3}#\s")
 
 
+def _words(markdown: str) -> list[str]:
+    """The words of a heading line or title, markup and closing hashes aside."""
+    return re.findall(r"\w+", markdown.lstrip(" #").rstrip(" #"))
+
+
 def has_badge(markdown: str) -> bool:
     """Does the heading hold an image linked to the awesome list, showing its badge?"""
     for match in _BADGE.finditer(markdown):
@@ -54,7 +59,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     line = ctx.document.title_line or 1
     text = ctx.lines[line - 1] if 1 <= line <= len(ctx.lines) else ""
     fix = None
-    if _ATX.match(text):
+    if _ATX.match(text) and _words(text) == _words(title):  # the title really stands there
         body = text.rstrip()
         closing = re.search(r"\s+#+$", body)
         end = closing.start() if closing else len(body)

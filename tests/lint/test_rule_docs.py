@@ -1,0 +1,61 @@
+"""Every rule's module is complete, and its documented examples do what they say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from awesomelint.lint.diagnostic import SEVERITIES
+from awesomelint.lint.presets import PRESETS
+from awesomelint.lint.ruledoc import parse_doc
+from awesomelint.rules import RULES, Rule, find_rule
+from lint_support import fixed, lint
+
+TESTS = Path(__file__).resolve().parents[1] / "rules"
+
+
+def test_ids_and_names_are_unique_and_well_formed() -> None:
+    assert len({r.ID for r in RULES}) == len({r.NAME for r in RULES}) == len(RULES) >= 27
+    for rule in RULES:
+        assert re.fullmatch(r"AL\d{3}", rule.ID)
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.NAME)
+        assert find_rule(rule.ID.lower()) is find_rule(rule.NAME) is rule
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
+def test_rule_module_shape(rule: Rule) -> None:
+    assert rule.SEVERITY in SEVERITIES
+    assert rule.PRESETS and set(rule.PRESETS) <= set(PRESETS)
+    assert isinstance(rule.FIXABLE, bool)
+    for name, default in rule.OPTIONS.items():
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", name)
+        assert isinstance(default, bool | int | float | str | tuple)
+    module = rule.__name__.rsplit(".", 1)[-1]  # type: ignore[attr-defined]
+    assert (TESTS / f"test_{module}.py").is_file(), "one test file per rule"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
+def test_documented_examples(rule: Rule) -> None:
+    doc = parse_doc(rule.__doc__)
+    assert doc.summary and doc.failing and doc.passing
+    failing = lint(doc.failing, rule.ID)
+    assert failing, "the failing example must fail"
+    assert {d.rule for d in failing} == {rule.ID}
+    assert lint(doc.passing, rule.ID) == [], "the passing example must pass"
+    if rule.FIXABLE:
+        assert any(d.fix is not None for d in failing)
+        _, left = fixed(doc.failing, rule.ID)
+        assert not any(d.fix for d in left), "no fixable diagnostic survives --fix"
+        assert len(left) < len(failing)
+    else:
+        assert all(d.fix is None for d in failing)
+
+
+def test_every_preset_has_rules_and_default_is_inside_the_others() -> None:
+    default = {r.ID for r in RULES if "default" in r.PRESETS}
+    for preset in PRESETS:
+        members = {r.ID for r in RULES if preset in r.PRESETS}
+        assert default <= members
+    assert "AL008" not in default  # http->https is hygiene, not a defect
