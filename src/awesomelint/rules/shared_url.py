@@ -58,5 +58,5 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
                     line,
                     column,
                     f'{url} is also the link of "{first.title}" (line {first.source.line}), '
-                    f"a different title: one of the two links is wrong",
+                    "a different title: one of the links is wrong, or one work is listed twice",
                 )
