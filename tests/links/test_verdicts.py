@@ -73,6 +73,7 @@ def test_5xx_is_dead_after_retries(server: Server) -> None:
     result = one(server.route("/broken", status=500), retries=2)
     assert (result.verdict, result.status) == (Verdict.DEAD, 500)
     assert server.hits("/broken", "GET") == 3  # first try + 2 retries
+    assert server.hits("/broken", "HEAD") == 1  # retries go straight to GET
 
 
 def test_transient_5xx_then_success_is_ok(server: Server) -> None:

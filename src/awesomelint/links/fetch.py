@@ -161,8 +161,9 @@ class Checker:
     async def _request(self, url: str, host: str, want_body: bool) -> _Answer:
         """One hop with retries: backoff with jitter on transient failures, none on 404/410."""
         attempt = 0
+        force_get = want_body
         while True:
-            answer = await self._attempt(url, host, want_body)
+            answer, force_get = await self._attempt(url, host, want_body, force_get)
             if answer.status in _BACKOFF:
                 self.pool.back_off(host, answer.retry_after)
             elif answer.status is not None and answer.status < 400:
@@ -174,10 +175,15 @@ class Checker:
             if answer.status not in _BACKOFF:  # the pool already makes the host wait
                 await asyncio.sleep(_backoff(self.settings, attempt))
 
-    async def _attempt(self, url: str, host: str, want_body: bool) -> _Answer:
-        """HEAD (or GET when HEAD cannot be trusted) inside the host's slot and the global gate."""
+    async def _attempt(
+        self, url: str, host: str, want_body: bool, force_get: bool
+    ) -> tuple[_Answer, bool]:
+        """HEAD (or GET when HEAD cannot be trusted) inside the host's slot and the global gate.
+
+        Also returns whether a retry should go straight to GET.
+        """
         async with self.pool.slot(host), self.gate:
-            use_get = want_body or host in self.get_only  # decided late: earlier slots teach
+            use_get = force_get or host in self.get_only  # decided late: earlier slots teach
             answer = await self._send("GET" if use_get else "HEAD", url, host, want_body)
             if not use_get and answer.error == "timeout":
                 self.get_only.add(host)  # some servers ignore HEAD: retry with GET
@@ -187,8 +193,8 @@ class Checker:
                 fallback = await self._send("GET", url, host, want_body)
                 if fallback.status != answer.status:
                     self.get_only.add(host)  # this server's HEAD lies: skip it from now on
-                answer = fallback
-        return answer
+                return fallback, True
+        return answer, use_get
 
     async def _send(self, method: str, url: str, host: str, want_body: bool) -> _Answer:
         """One request, streamed: never reads more of the body than needed."""
