@@ -35,6 +35,7 @@ OPTIONS: dict[str, object] = {}
 
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s{0,3}#|^\s*\|")
 _ESCAPED = re.compile(r"\\.")
+_PAIR = re.compile(r"\[[^\[\]]*\]")
 
 
 def _units(ctx: LintContext) -> Iterator[list[tuple[int, str]]]:
@@ -57,6 +58,21 @@ def _blank(line: str) -> str:
     """Escapes and code spans as spaces: they are text, not markup."""
     line = mask_code_spans(line)
     return _ESCAPED.sub("  ", line) if "\\" in line else line
+
+
+def _balanced(text: str) -> bool:
+    """Do the brackets pair up?  Innermost pairs are removed until none is left.
+
+    Regular expressions run in C: the common balanced unit costs a pass or two,
+    and only an unbalanced one is scanned character by character for the place.
+    """
+    if "[" not in text and "]" not in text:
+        return True
+    while True:
+        reduced = _PAIR.sub("", text)
+        if reduced == text:
+            return "[" not in text and "]" not in text
+        text = reduced
 
 
 def _unbalanced(unit: list[tuple[int, str]]) -> tuple[int, int, str] | None:
@@ -100,7 +116,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if not any("](" in line or "][" in line for _, line in unit):
             continue
         blanked = [(number, _blank(line)) for number, line in unit]
-        problem = _unbalanced(blanked)
+        text = "\n".join(line for _, line in blanked)
+        problem = None if _balanced(text) else _unbalanced(blanked)
         if problem is None:
             problem = next(
                 (found for number, line in blanked if (found := _unclosed(number, line))), None

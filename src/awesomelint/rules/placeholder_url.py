@@ -40,12 +40,17 @@ _SEGMENT = re.compile(
     r"|^<[^<>]+>$|^\{\{?[^{}]+\}?\}$|^x{3,}$",
     re.IGNORECASE,
 )
+# Every placeholder holds one of these: a cheap test before the URL is taken apart.
+_HINTS = ("example.", "your", "my", "<", "{", "%3c", "%7b", "xxx", "github.com/")
 _GITHUB_OWNERS = frozenset({"username", "user", "owner", "yourname", "your-name", "org"})
 _GITHUB_REPOS = frozenset({"repo", "repository", "project", "repo-name", "reponame", "repo_name"})
 
 
 def placeholder(url: str) -> str | None:
     """The placeholder part of ``url``, or None."""
+    low = url.lower()
+    if not any(hint in low for hint in _HINTS):
+        return None
     web = split_url(url)
     if web is None:
         return None

@@ -35,6 +35,8 @@ _DESTINATION = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\
 _URL = re.compile(r"<?https?://[^\s>]+>?")
 _ENUMERATION = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
 _ESCAPE = re.compile(r"\\(.)")
+_BRACKET = re.compile(r"[()\[\]{}]")
+_PAIRED = re.compile(r"\([^()\[\]{}]*\)|\[[^()\[\]{}]*\]|\{[^()\[\]{}]*\}")
 
 
 def _clean(text: str) -> str:
@@ -49,11 +51,21 @@ def _clean(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
+def _reduced(text: str) -> str:
+    """``text`` with matched bracket pairs removed, innermost first (in C, not per character)."""
+    while _BRACKET.search(text):
+        reduced = _PAIRED.sub("", text)
+        if reduced == text:
+            break
+        text = reduced
+    return text
+
+
 def problem(text: str) -> str | None:
     """What is unbalanced in ``text``, or None."""
     text = _clean(text)
     stack: list[str] = []
-    for char in text:
+    for char in text if _BRACKET.search(_reduced(text)) else ():
         if char in "([{":
             stack.append(char)
         elif char in _PAIRS:
