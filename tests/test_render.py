@@ -134,3 +134,12 @@ def test_arbitrary_markdown_never_crashes_and_reformats_stably(source: str) -> N
     once = fmt(source)
     if not lost_links(source, once):  # otherwise fmt refuses to write it
         assert fmt(once) == once
+
+
+def test_labels_that_only_restate_the_url_are_not_repeated() -> None:
+    pdf = Entry(title="T", url="https://arxiv.org/pdf/2301.00001.pdf", url_label="pdf", source=SRC)
+    assert entry_line(pdf) == "[T](https://arxiv.org/pdf/2301.00001.pdf)"
+    wrong = Entry(title="T", url="https://arxiv.org/abs/2301.00001", url_label="github", source=SRC)
+    assert entry_line(wrong).endswith(" · github")  # a contradiction stays visible for lint
+    dated = Entry(title="T", url="https://arxiv.org/abs/2301.1", url_label="arxiv 2301", source=SRC)
+    assert entry_line(dated).endswith(" · arxiv 2301")

@@ -387,3 +387,29 @@ def key_kind(key: str) -> str:
     """``arxiv`` for ``arxiv:2211.00593``; ``url`` for a canonical URL or anything else."""
     kind, sep, _ = key.partition(":")
     return kind if sep and kind in _WORK_KINDS else "url"
+
+
+def is_pdf_url(url: str) -> bool:
+    """Does the URL name a PDF rather than a page (``.pdf``, arXiv/OpenReview ``/pdf``)?"""
+    path = url.lower().split("#", 1)[0].split("?", 1)[0]
+    return path.endswith((".pdf", "/pdf")) or "/pdf/" in path
+
+
+def label_is_implied(label: str, url: str) -> bool:
+    """Does a link label only restate what the URL shows (``[pdf]`` on a PDF, ``[github]``)?
+
+    Such labels carry nothing a reader needs once the title is the link; a label
+    with more in it (``arxiv 2303``, ``EMNLP 2023``) or one that contradicts the
+    URL (``[github]`` on arXiv) is never implied.
+    """
+    word = re.sub(r"[\s_-]+", "", label.casefold())
+    if not word.isalpha():
+        return False
+    if word in ("pdf", "paper") and is_pdf_url(url):
+        return True
+    key = work_key(url)
+    if key is not None and word == key_kind(key):
+        return True
+    parts = _split(url)
+    host = parts.host.casefold().replace("-", "").replace(".", "") if parts is not None else ""
+    return len(word) >= 4 and word in host

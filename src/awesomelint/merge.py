@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from awesomelint.canonical import canonical_url, work_key
+from awesomelint.canonical import canonical_url, is_pdf_url, work_key
 from awesomelint.dedupe import Candidate, find_duplicates
 from awesomelint.model import Block, Document, Entry, Item, Link, Section, Source, Tag
 from awesomelint.render import CONTENTS_SLUGS
@@ -267,22 +267,17 @@ def choose_title(titles: Sequence[str], prefer: Prefer) -> str:
     return _pick([t for t in decent if counts[t] == best], prefer)
 
 
-def _is_pdf(url: str) -> bool:
-    lowered = url.lower().split("?")[0].split("#")[0]
-    return lowered.endswith(".pdf") or "/pdf/" in lowered or lowered.endswith("/pdf")
-
-
 def choose_url(urls: Sequence[str]) -> str:
     """An abstract page over a PDF, https over http; the first among equals."""
     return max(
-        enumerate(urls), key=lambda p: (not _is_pdf(p[1]), p[1].startswith("https:"), -p[0])
+        enumerate(urls), key=lambda p: (not is_pdf_url(p[1]), p[1].startswith("https:"), -p[0])
     )[1]
 
 
 def _label_for(url: str, label: str) -> str:
     if label:
         return label
-    if _is_pdf(url):
+    if is_pdf_url(url):
         return "pdf"
     key = work_key(url)
     if key:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from awesomelint.canonical import label_is_implied
 from awesomelint.model import Block, Document, Entry, Item, Section
 from awesomelint.parse.inline import destination, escape
 from awesomelint.slug import heading_text, unique_slugs
@@ -117,7 +118,7 @@ def entry_line(entry: Entry) -> str:
     if entry.description:
         head += " - " + entry.description
     meta = [f"[{escape(link.label)}]({destination(link.url)})" for link in entry.links]
-    if entry.url_label:
+    if entry.url_label and not (entry.url and label_is_implied(entry.url_label, entry.url)):
         meta.append(_tag(entry.url_label))
     meta.extend(_tag(tag.text) for tag in entry.tags if tag.kind != "star")
     if meta:
