@@ -59,15 +59,3 @@ def suppressed(directives: tuple[Directive, ...], rule_id: str, rule_name: str, 
         if kind in ("disable", "enable") and directive.line <= line:
             disabled = kind == "disable"
     return disabled
-
-
-def unknown_rules(
-    directives: tuple[Directive, ...], known: frozenset[str]
-) -> list[tuple[int, str]]:
-    """(line, token) of every rule a directive names that does not exist."""
-    return [
-        (directive.line, token)
-        for directive in directives
-        for token in sorted(directive.rules)
-        if token not in known
-    ]
