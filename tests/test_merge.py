@@ -154,3 +154,11 @@ def test_works_and_links_do_not_depend_on_input_order(a: str, b: str) -> None:
     assert _works(forward) == _works(backward)
     for result in (forward, backward):
         assert check_links(docs, render(result.document)) == []
+
+
+def test_sections_match_across_lists_ignoring_a_shared_heading_prefix() -> None:
+    titles = [s.title for s in _merged().document.sections]
+    assert "Survey" in titles and "survey" not in titles  # 001's "Survey" = 000's "survey"
+    assert "LLM Interpretability Papers" in titles and "papers" not in titles
+    grokking = [m for m in _merged().entries if m.entry.title.startswith("Grokking: Gener")]
+    assert [m.section for m in grokking] == [("LLM Interpretability Papers",)]  # only in 000

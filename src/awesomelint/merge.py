@@ -88,9 +88,13 @@ class _Node:
     after: list[Block] = field(default_factory=list)
     entries: list[tuple[tuple[int, int], Entry]] = field(default_factory=list)
 
-    def child(self, title: str) -> _Node:
-        """The matching subsection, created when no heading is close enough."""
-        key = _section_key(title)
+    def child(self, title: str, prefix: int = 0) -> _Node:
+        """The matching subsection, created when no heading is close enough.
+
+        ``prefix`` words that all sibling headings of the source share ("LLM
+        Interpretability Tools", "LLM Interpretability Papers") are ignored.
+        """
+        key = " ".join(_section_key(title).split()[prefix:])
         for node in self.children:
             if node.key == key:
                 return node
@@ -156,7 +160,7 @@ def merge_documents(
             if isinstance(entry, Entry):
                 _add_entry(sources, doc_index, entry, root)
         for section in document.sections:
-            _walk(section, root, doc_index, sources, intro)
+            _walk(section, root, doc_index, sources, intro, _shared_prefix(document.sections))
 
     candidates = [
         Candidate(
@@ -211,13 +215,29 @@ def _add_entry(sources: list[_Source], doc: int, entry: Entry, node: _Node) -> N
         sources.append(_Source(len(sources), doc, len(sources), flat, node))
 
 
+def _shared_prefix(sections: Sequence[Section]) -> int:
+    """How many leading words all these sibling headings share (0 for fewer than two)."""
+    if len(sections) < 2:
+        return 0
+    keys = [_section_key(s.title).split() for s in sections]
+    count = 0
+    while all(len(k) > count + 1 and k[count] == keys[0][count] for k in keys):
+        count += 1
+    return count
+
+
 def _walk(
-    section: Section, parent: _Node, doc: int, sources: list[_Source], intro: list[Block]
+    section: Section,
+    parent: _Node,
+    doc: int,
+    sources: list[_Source],
+    intro: list[Block],
+    prefix: int = 0,
 ) -> None:
     # A second level-1 heading (the list's own name again) and a "Contents" section
     # are wrappers: their subsections belong one level up.
     wrapper = section.level == 1 or slug(section.title) in CONTENTS_SLUGS
-    node = parent if wrapper else parent.child(section.title)
+    node = parent if wrapper else parent.child(section.title, prefix)
     if wrapper and "](" in section.title:
         intro.append(Block(section.title, section.source))  # its badges and links
     seen_entry = False
@@ -232,7 +252,7 @@ def _walk(
         else:
             (node.after if seen_entry else node.before).append(item)
     for child in section.children:
-        _walk(child, node, doc, sources, intro)
+        _walk(child, node, doc, sources, intro, _shared_prefix(section.children))
 
 
 def _choose_node(members: Sequence[_Source], mode: SectionMode, root: _Node) -> _Node:
