@@ -84,9 +84,12 @@ class _Node:
     title: str
     key: str
     children: list[_Node] = field(default_factory=list)
-    before: list[Block] = field(default_factory=list)
-    after: list[Block] = field(default_factory=list)
-    entries: list[tuple[tuple[int, int], Entry]] = field(default_factory=list)
+    # (input, position in the inputs, 0 block / 1 entry): blocks keep their place
+    # among the entries of their own input; later inputs' entries follow
+    items: list[tuple[tuple[int, int, int], Item]] = field(default_factory=list)
+
+    def ordered(self) -> list[Item]:
+        return [item for _, item in sorted(self.items, key=lambda pair: pair[0])]
 
     def child(self, title: str, prefix: int = 0) -> _Node:
         """The matching subsection, created when no heading is close enough.
@@ -152,7 +155,7 @@ def merge_documents(
     intros: list[list[Block]] = []
     for doc_index, document in enumerate(documents):
         # the first input's introduction opens the merged list; the others' go to "Sources"
-        intro = root.before if doc_index == 0 else []
+        intro: list[Block] = []
         if doc_index > 0:
             intro.extend(b for b in document.prelude + document.preamble if isinstance(b, Block))
         intros.append(intro)
@@ -179,7 +182,7 @@ def merge_documents(
         node = _choose_node(members, sections, root)
         entry = merge_entries([m.entry for m in members], prefer)
         first = min(members, key=lambda m: (m.doc, m.order))
-        node.entries.append(((first.doc, first.order), entry))
+        node.items.append(((first.doc, first.order, 1), entry))
         merged.append(
             MergedEntry(
                 entry=entry,
@@ -250,7 +253,7 @@ def _walk(
         elif wrapper and not seen_entry and parent.key == "":
             intro.append(item)  # prose under a wrapper heading introduces the list
         else:
-            (node.after if seen_entry else node.before).append(item)
+            node.items.append(((doc, len(sources), 0), item))
     for child in section.children:
         _walk(child, node, doc, sources, intro, _shared_prefix(section.children))
 
@@ -354,7 +357,6 @@ def _document(
     merged_title = title if title is not None else first.title
     origin = Source("merged", 0)
     sections = [s for s in (_freeze(n, 1, origin) for n in root.children) if s is not None]
-    rest_of_root = [e for _, e in sorted(root.entries, key=lambda p: p[0])]
     sources_section = _sources_section(documents, intros, origin)
     if sources_section is not None:
         sections.append(sources_section)
@@ -364,9 +366,8 @@ def _document(
         prelude=tuple(b for b in first.prelude if isinstance(b, Block)),
         preamble=(
             *(b for b in first.preamble if isinstance(b, Block) and b.kind != "toc"),
-            *root.before,
-            *rest_of_root,
-            *root.after,
+            *(intros[0] if intros else ()),
+            *root.ordered(),
         ),
         sections=tuple(sections),
     )
@@ -374,8 +375,7 @@ def _document(
 
 def _freeze(node: _Node, level: int, origin: Source) -> Section | None:
     children = [s for s in (_freeze(c, level + 1, origin) for c in node.children) if s]
-    entries = [e for _, e in sorted(node.entries, key=lambda p: p[0])]
-    items: list[Item] = [*node.before, *entries, *node.after]
+    items = node.ordered()
     if not items and not children:
         return None  # an empty heading says nothing in a merged list
     return Section(
