@@ -162,3 +162,16 @@ def test_sections_match_across_lists_ignoring_a_shared_heading_prefix() -> None:
     assert "LLM Interpretability Papers" in titles and "papers" not in titles
     grokking = [m for m in _merged().entries if m.entry.title.startswith("Grokking: Gener")]
     assert [m.section for m in grokking] == [("LLM Interpretability Papers",)]  # only in 000
+
+
+def test_nested_entries_stay_nested_under_the_merged_parent() -> None:
+    (subspace,) = [m for m in _merged().entries if m.entry.title.startswith("Is This the Subspace")]
+    assert [c.title for c in subspace.entry.children] == [
+        'A Reply to Makelov et al. (2023)\'s "Interpretability Illusion" Arguments'
+    ]
+    (reply,) = [m for m in _merged().entries if m.entry.title.startswith("A Reply to Makelov")]
+    assert reply.section == subspace.section
+    top_level = [
+        e.title for s in _merged().document.all_sections() for e in s.items if hasattr(e, "title")
+    ]
+    assert not any(t.startswith("A Reply to Makelov") for t in top_level)

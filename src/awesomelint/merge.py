@@ -9,6 +9,7 @@ no input link is lost.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -136,6 +137,7 @@ class _Source:
     order: int
     entry: Entry
     node: _Node
+    parent: int | None = None  # the source index of the entry it was nested under
 
     def ref(self) -> SourceRef:
         entry = self.entry
@@ -176,18 +178,36 @@ def merge_documents(
     ]
     result = find_duplicates(candidates)
 
+    group_of = {index: n for n, group in enumerate(result.groups) for index in group}
+    plain = [merge_entries([sources[i].entry for i in group], prefer) for group in result.groups]
+    nested = _nesting(result.groups, sources, group_of)
+    built: dict[int, Entry] = {}
+
+    def build(n: int) -> Entry:
+        if n not in built:
+            kids = tuple(build(k) for k in sorted(nested.get(n, ()), key=lambda k: group_first[k]))
+            built[n] = dataclasses.replace(plain[n], children=kids)
+        return built[n]
+
+    group_first = [
+        min((sources[i].doc, sources[i].order) for i in group) for group in result.groups
+    ]
+    # a parent always comes before its children in source order, so this is a forest
+    parent_of = {kid: n for n, kids in nested.items() for kid in kids}
+    nodes = [_choose_node([sources[i] for i in g], sections, root) for g in result.groups]
     merged: list[MergedEntry] = []
-    for group in result.groups:
-        members = [sources[i] for i in group]
-        node = _choose_node(members, sections, root)
-        entry = merge_entries([m.entry for m in members], prefer)
-        first = min(members, key=lambda m: (m.doc, m.order))
-        node.items.append(((first.doc, first.order, 1), entry))
+    for n, group in enumerate(result.groups):
+        top = n
+        while top in parent_of:
+            top = parent_of[top]
+        if top == n:
+            nodes[n].items.append(((*group_first[n], 1), build(n)))
+        members = sorted((sources[i] for i in group), key=lambda m: (m.doc, m.order))
         merged.append(
             MergedEntry(
-                entry=entry,
-                section=root.path_of(node) or (),
-                sources=tuple(m.ref() for m in sorted(members, key=lambda m: (m.doc, m.order))),
+                entry=build(n),
+                section=root.path_of(nodes[top]) or (),
+                sources=tuple(m.ref() for m in members),
             )
         )
 
@@ -211,11 +231,16 @@ def merge_documents(
     )
 
 
-def _add_entry(sources: list[_Source], doc: int, entry: Entry, node: _Node) -> None:
-    # nested entries (a reply under a paper) become entries of the same section
-    for one in entry.walk():
-        flat = Entry(**{**one.__dict__, "children": ()})
-        sources.append(_Source(len(sources), doc, len(sources), flat, node))
+def _add_entry(
+    sources: list[_Source], doc: int, entry: Entry, node: _Node, parent: int | None = None
+) -> None:
+    """Flatten an entry and its nested entries (a reply under a paper) for dedupe."""
+    index = len(sources)
+    sources.append(
+        _Source(index, doc, index, dataclasses.replace(entry, children=()), node, parent)
+    )
+    for child in entry.children:
+        _add_entry(sources, doc, child, node, index)
 
 
 def _shared_prefix(sections: Sequence[Section]) -> int:
@@ -256,6 +281,21 @@ def _walk(
             node.items.append(((doc, len(sources), 0), item))
     for child in section.children:
         _walk(child, node, doc, sources, intro, _shared_prefix(section.children))
+
+
+def _nesting(
+    groups: Sequence[Sequence[int]], sources: Sequence[_Source], group_of: dict[int, int]
+) -> dict[int, list[int]]:
+    """Which merged entries stay nested under which: where the earliest source nested it.
+
+    A reply listed under its paper in one list stays under the merged paper.
+    """
+    nested: dict[int, list[int]] = {}
+    for n, group in enumerate(groups):
+        first = min((sources[i] for i in group), key=lambda s: (s.doc, s.order))
+        if first.parent is not None and group_of[first.parent] != n:
+            nested.setdefault(group_of[first.parent], []).append(n)
+    return nested
 
 
 def _choose_node(members: Sequence[_Source], mode: SectionMode, root: _Node) -> _Node:
