@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_WRAP = 40  # lines an entry may wrap over, notes included
 _HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 
 
@@ -203,20 +205,43 @@ class LintContext:
         """Every link of the document (``awesomelint.extract``), in document order."""
         return tuple(iter_links(self.document))
 
+    def _extent(self, line: int) -> int:
+        """The last line an item starting at ``line`` may run to: its continuation lines
+        and deeper sub-items, up to a blank line, a heading or a sibling item."""
+        if not 1 <= line <= len(self.lines):
+            return line
+        first = self.lines[line - 1]
+        indent = len(first) - len(first.lstrip())
+        last = line
+        for number in range(line + 1, min(len(self.lines), line + _WRAP) + 1):
+            text = self.lines[number - 1]
+            stripped = text.lstrip(" \t")
+            if not stripped or stripped.startswith("#"):
+                break
+            if _ITEM.match(text) and len(text) - len(stripped) <= indent:
+                break
+            last = number
+        return last
+
     @cached_property
     def link_sites(self) -> tuple[LinkSite, ...]:
         """Every link with the position of its URL in the source (None where not found).
 
-        Repeated URLs on one line get successive positions, so each occurrence
-        is reported (and fixed) once.
+        A link is looked for from its line to the end of its item (entries know
+        only their first line).  Repeated URLs get successive positions, so each
+        occurrence is reported (and fixed) once.  A reference link's URL stands
+        in its definition, which is a link of its own: use ``url_sites``.
         """
         cursor: dict[tuple[str, int], tuple[int, int]] = {}
+        extents: dict[int, int] = {}
         sites = []
         for ref in self.links:
             start_line, start_column = cursor.get((ref.url, ref.line), (ref.line, 0))
             where = None
             if ref.url:
-                for number in range(start_line, min(len(self.lines), ref.line + 8) + 1):
+                if ref.line not in extents:
+                    extents[ref.line] = self._extent(ref.line)
+                for number in range(start_line, min(extents[ref.line], len(self.lines)) + 1):
                     offset = start_column if number == start_line else 0
                     column = self.lines[number - 1].find(ref.url, offset)
                     if column >= 0:
@@ -225,6 +250,15 @@ class LintContext:
                         break
             sites.append(LinkSite(ref, *(where or (None, None))))
         return tuple(sites)
+
+    @cached_property
+    def url_sites(self) -> tuple[LinkSite, ...]:
+        """``link_sites`` without the unplaced ones whose URL stands elsewhere in the file
+        (a reference link and its definition are one URL in the text, reported once)."""
+        placed = {site.ref.url for site in self.link_sites if site.line is not None}
+        return tuple(
+            site for site in self.link_sites if site.line is not None or site.ref.url not in placed
+        )
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:

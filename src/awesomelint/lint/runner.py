@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awesomelint.errors import AwesomelintError
+from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
 from awesomelint.lint.context import LintContext
 from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
@@ -100,9 +100,12 @@ def fix_text(ctx: LintContext, settings: LintSettings) -> tuple[str, list[Diagno
         new_text, count = apply_fixes(text, fixes)
         if count == 0 or new_text == text:
             break
+        try:
+            new_ctx = LintContext.from_decoded(decode(new_text.encode("utf-8"), ctx.path), ctx.path)
+        except InputError:  # the fixes would leave no list (only blank lines): keep it
+            break
         applied += count
-        text = new_text
-        ctx = LintContext.from_decoded(decode(text.encode("utf-8"), ctx.path), ctx.path)
+        text, ctx = new_text, new_ctx
     else:
         diagnostics = lint_context(ctx, settings)
     return text, diagnostics, applied

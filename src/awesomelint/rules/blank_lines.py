@@ -40,7 +40,7 @@ def _runs(ctx: LintContext) -> Iterator[tuple[int, int]]:
     """(first, last) 1-based line numbers of every run of blank lines outside code."""
     start = None
     for index, line in enumerate(ctx.raw_lines):
-        blank = not line.strip() and index + 1 not in ctx.code_lines
+        blank = not line.strip(" \t") and index + 1 not in ctx.code_lines
         if blank and start is None:
             start = index + 1
         elif not blank and start is not None:

@@ -40,7 +40,7 @@ _IMPLICIT = frozenset({"", "top"})
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report every in-page link whose fragment names no anchor."""
-    sites = [site for site in ctx.link_sites if site.ref.url.startswith("#")]
+    sites = [site for site in ctx.url_sites if site.ref.url.startswith("#")]
     if not sites:
         return
     anchors = {anchor.lower() for anchor in ctx.anchors}

@@ -36,7 +36,7 @@ _DOUBLE = re.compile(r"(?<!:)//+")
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report the first doubled slash in each URL path."""
-    for site in ctx.link_sites:
+    for site in ctx.url_sites:
         url = site.ref.url
         web = split_url(url)
         if web is None or "//" not in web.path:

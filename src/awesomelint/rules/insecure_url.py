@@ -82,7 +82,7 @@ HTTPS_HOSTS = frozenset(
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report each http link to a known https host, with the fix."""
     hosts = HTTPS_HOSTS | frozenset(h.lower() for h in options["hosts"])  # type: ignore[attr-defined]
-    for site in ctx.link_sites:
+    for site in ctx.url_sites:
         url = site.ref.url
         if url[:7].lower() != "http://":
             continue

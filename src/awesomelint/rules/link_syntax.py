@@ -43,12 +43,12 @@ def _units(ctx: LintContext) -> Iterator[list[tuple[int, str]]]:
     unit: list[tuple[int, str]] = []
     expected = 1
     for number, line in ctx.markdown_lines():
-        if number != expected or not line.strip() or _UNIT_START.match(line):
+        if number != expected or not line.strip(" \t") or _UNIT_START.match(line):
             if unit:
                 yield unit
             unit = []
         expected = number + 1
-        if line.strip():
+        if line.strip(" \t"):
             unit.append((number, line))
     if unit:
         yield unit

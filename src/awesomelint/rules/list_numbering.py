@@ -65,7 +65,7 @@ def _lists(ctx: LintContext) -> Iterator[_List]:
             yield from reversed(stack)  # a fenced block or front matter ends every list
             stack = []
         previous = number
-        if not line.strip():
+        if not line.strip(" \t"):
             blank_before = True
             continue
         indent = _indent(line)

@@ -69,7 +69,7 @@ def placeholder(url: str) -> str | None:
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report each URL that holds a placeholder."""
-    for site in ctx.link_sites:
+    for site in ctx.url_sites:
         found = placeholder(site.ref.url)
         if found is None:
             continue

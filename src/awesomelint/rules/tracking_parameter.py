@@ -59,7 +59,7 @@ def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report each URL with tracking parameters, with the cleaned URL as the fix."""
     names = TRACKING | frozenset(p.lower() for p in options["parameters"])  # type: ignore[attr-defined]
-    for site in ctx.link_sites:
+    for site in ctx.url_sites:
         url = site.ref.url
         if "?" not in url or not url.lower().startswith(("http://", "https://")):
             continue

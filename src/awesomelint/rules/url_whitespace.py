@@ -37,7 +37,7 @@ _BROKEN = re.compile(r"\]\(\s*((?:https?://|www\.)[^\s()<>]*)([ \t]+)(?![\"'(])[
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Links whose URL holds whitespace, then inline links broken by a space."""
     seen: set[tuple[int, int]] = set()
-    for site in ctx.link_sites:
+    for site in ctx.url_sites:
         url = site.ref.url
         match = _INVISIBLE.search(url.strip())
         if match is None:
