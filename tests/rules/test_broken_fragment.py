@@ -24,7 +24,7 @@ def test_a_missing_anchor_without_such_heading_has_no_fix() -> None:
 def test_existing_anchors_in_every_form() -> None:
     text = (
         "# My List\n\n[top](#) [title](#my-list) [Upper](#General) [again](#general-1) "
-        "[html](#custom) [encoded](#caf%C3%A9)\n\n"
+        "[html](#custom) [encoded](#caf%C3%A9) [note](#user-content-fn-x) [^x]\n\n[^x]: A note.\n\n"
         '## General\n\n## General\n\n<a name="custom"></a>\n\n## Café\n'
     )
     assert positions(text, RULE) == []

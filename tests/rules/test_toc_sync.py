@@ -8,10 +8,13 @@ RULE = "toc-sync"
 
 
 def test_a_heading_left_out_of_the_toc() -> None:
-    text = "## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n## Tools\n"
+    text = (
+        "## Contents\n\n- [Papers](#papers)\n- [Tools](#tools)\n\n"
+        "## Papers\n\n## Tools\n\n## Tools2\n"
+    )
     [found] = lint(text, RULE)
-    assert (found.line, found.column) == (7, 1)
-    assert '"Tools"' in found.message and "(line 3)" in found.message
+    assert (found.line, found.column) == (10, 1)
+    assert '"Tools2"' in found.message and "(line 3)" in found.message
 
 
 def test_entries_out_of_order() -> None:
@@ -20,16 +23,25 @@ def test_entries_out_of_order() -> None:
     assert found.line == 4 and '"Papers" after "Tools"' in found.message
 
 
-def test_customary_headings_and_other_levels_are_not_expected() -> None:
+def test_customary_headings_and_unlisted_depths_are_not_expected() -> None:
     text = (
-        "# List\n\n## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n### Sub\n\n"
+        "# List\n\n## Contents\n\n- [Papers](#papers)\n- [API](#api)\n\n## Papers\n\n"
+        "### Sub\n\n## API\n\n### .match\n\n### .parse\n\n"
         "## Contributing and Collaborating\n\n## License\n"
     )
     assert positions(text, RULE) == []
 
 
+def test_a_list_with_one_anchor_among_notes_is_not_a_toc() -> None:
+    text = "## Notes\n\n- It is slow.\n- See [Why](#why).\n\n## Why\n\n## Other\n"
+    assert positions(text, RULE) == []
+
+
 def test_a_toc_entry_with_a_broken_link_still_names_its_heading_by_text() -> None:
-    text = "## Contents\n\n- [Techniques](#mi-techniques)\n\n## Techniques\n"
+    text = (
+        "## Contents\n\n- [Techniques](#mi-techniques)\n- [Tools](#tools)\n\n"
+        "## Techniques\n\n## Tools\n"
+    )
     assert positions(text, RULE) == []
 
 

@@ -49,7 +49,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         by_text.setdefault(heading.text.casefold(), []).append(heading.slug)
     for site in sites:
         url = site.ref.url
-        fragment = unquote(url[1:]).lower()
+        fragment = unquote(url[1:]).lower().removeprefix("user-content-")
         if fragment in _IMPLICIT or fragment in anchors:
             continue
         line, column = site.line or site.ref.line, site.column or 1
