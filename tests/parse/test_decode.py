@@ -41,3 +41,29 @@ def test_correct_non_ascii_text_is_untouched() -> None:
 def test_bad_input_is_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_bytes(data, "bad.md")
+
+
+def test_private_use_characters_survive_and_never_crash() -> None:
+    """The entry parser uses private-use characters as placeholders internally."""
+    from awesomelint.parse import parse_text
+    from awesomelint.render import render
+
+    source = "# T\n\n## S\n\n- [A\ue001 b](https://x.org) - D \ue000 · t\ue002\n"
+    (entry,) = parse_text(source, "t.md").entries()
+    assert entry.title == "A\ue001 b"
+    out = render(parse_text(source, "t.md"))
+    assert render(parse_text(out, "t.md")) == out
+    assert "\ue000" in parse_text(out, "t.md").sections[0].items[0].description.replace(
+        "&#57344;", "\ue000"
+    )
+
+
+def test_only_newline_ends_a_line() -> None:
+    """Form feeds, record separators and U+2028 are text, not line breaks."""
+    from awesomelint.parse import parse_text
+    from awesomelint.render import render
+
+    doc = parse_text("\x1e\n# A\n\n## B\u2028C\n\n- [x](https://x.org)\n", "t.md")
+    assert doc.title_line == 2
+    assert [e.source.line for e in doc.entries()] == [6]
+    assert render(doc).startswith("\x1e\n\n# A")

@@ -67,11 +67,19 @@ def parse_text(
     text: str, path: str, newline: str = "\n", repairs: tuple[Repair, ...] = ()
 ) -> Document:
     """Parse decoded markdown (LF line ends) into a Document."""
-    lines = text.splitlines(keepends=True)
+    # only "\n" ends a line: str.splitlines would also break at \x0c, \x1e, \u2028 ...
+    # and every line number after them would be off
+    lines = [line + "\n" for line in text.split("\n")]
+    if lines[-1] == "\n":
+        lines.pop()
+    else:
+        lines[-1] = lines[-1][:-1]
     front_matter, body_start = split_front_matter(lines)
     tokens = _tokenize(lines[body_start:])
     builder = _Builder(path=path, lines=lines, offset=body_start)
     starts = [token.line_number + body_start for token in tokens]
+    # what mistletoe saw as blank but is not to us (a line of control characters)
+    builder.verbatim(body_start + 1, starts[0] if starts else len(lines) + 1)
     for index, token in enumerate(tokens):
         end = starts[index + 1] if index + 1 < len(tokens) else len(lines) + 1
         builder.add(token, starts[index], end)
@@ -132,9 +140,9 @@ class _Builder:
     def verbatim(self, start: int, end: int, kind: str = "text") -> None:
         """Keep source lines [start, end) as a block, trailing blank lines trimmed."""
         chunk = [line.rstrip("\n") for line in self.lines[start - 1 : end - 1]]
-        while chunk and not chunk[-1].strip():
+        while chunk and not chunk[-1].strip(" \t"):
             chunk.pop()
-        while chunk and not chunk[0].strip():
+        while chunk and not chunk[0].strip(" \t"):
             chunk.pop(0)
             start += 1
         if chunk:
@@ -163,7 +171,7 @@ class _Builder:
         first = None
         for line in range(end - 1, start - 1, -1):
             text = self.lines[line - 1]
-            if not text.strip():
+            if not text.strip(" \t\n"):
                 continue
             if _DEFINITION.match(text) or (first is not None and text.startswith((" ", "\t"))):
                 first = line
