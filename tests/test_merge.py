@@ -175,3 +175,9 @@ def test_nested_entries_stay_nested_under_the_merged_parent() -> None:
         e.title for s in _merged().document.all_sections() for e in s.items if hasattr(e, "title")
     ]
     assert not any(t.startswith("A Reply to Makelov") for t in top_level)
+
+
+def test_a_link_nested_in_a_destination_is_repaired_in_the_merged_list() -> None:
+    (flow,) = [m for m in _merged().entries if "Attention Dynamic Memory" in m.entry.title]
+    assert flow.entry.url == "http://arxiv.org/abs/2305.13417"
+    assert flow.sources[0].url == "[10.48550/arXiv.2305.13417](http://arxiv.org/abs/2305.13417)"

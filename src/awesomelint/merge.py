@@ -349,8 +349,25 @@ def _label_for(url: str, label: str) -> str:
     return host or "link"
 
 
+_NESTED = re.compile(r"\[[^\]]*\]\((https?://[^\s()]+)\)")
+
+
+def repair_url(url: str) -> str:
+    """The URL meant by a link nested in a destination (``[10.48550/x](http://…)``)."""
+    nested = _NESTED.fullmatch(url)
+    return nested.group(1) if nested else url
+
+
 def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry:
     """One entry from several that are the same work (in source order)."""
+    entries = [
+        dataclasses.replace(
+            e,
+            url=repair_url(e.url) if e.url else e.url,
+            links=tuple(dataclasses.replace(x, url=repair_url(x.url)) for x in e.links),
+        )
+        for e in entries
+    ]
     first = entries[0]
     urls = [e.url for e in entries if e.url]
     url = choose_url(urls) if urls else None

@@ -151,3 +151,12 @@ def test_the_committed_canonical_list_is_what_the_readme_command_makes(
     assert main(["fmt", "--check", str(committed)]) == 0
     report = json.loads((tmp_path / "report.json").read_text())
     assert report == json.loads((ROOT / "lists" / "merge-report.json").read_text())
+
+
+def test_the_canonical_list_passes_the_projects_own_lint_hook() -> None:
+    """What .pre-commit-config.yaml runs on lists/: no errors (warnings are upstream data)."""
+    config = ROOT / "lists" / "canonical.awesomelint.toml"
+    canonical = ROOT / "lists" / "awesome-llm-interpretability.md"
+    assert main(["lint", "--config", str(config), str(canonical)]) == 0
+    hook = (ROOT / ".pre-commit-config.yaml").read_text()
+    assert "awesomelint lint --config lists/canonical.awesomelint.toml" in hook
