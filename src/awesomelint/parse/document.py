@@ -8,14 +8,10 @@ definitions, which mistletoe consumes without a token.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
-
-from mistletoe import Document as MistletoeDocument
-from mistletoe.base_renderer import BaseRenderer
-from mistletoe.block_token import HtmlBlock
-from mistletoe.span_token import HtmlSpan
 
 from awesomelint.model import Block, Document, Entry, Item, Repair, Section, Source
 from awesomelint.parse.entries import (
@@ -23,8 +19,10 @@ from awesomelint.parse.entries import (
     entry_from_paragraph,
     entry_from_row,
     is_title_led,
+    strip_quotes,
 )
-from awesomelint.parse.inline import to_markdown, to_plain
+from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING, Region, plan
+from awesomelint.parse.inline import escape, to_markdown, to_plain
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -64,9 +62,18 @@ def split_front_matter(lines: list[str]) -> tuple[str | None, int]:
 
 
 def parse_text(
-    text: str, path: str, newline: str = "\n", repairs: tuple[Repair, ...] = ()
+    text: str,
+    path: str,
+    newline: str = "\n",
+    repairs: tuple[Repair, ...] = (),
+    *,
+    fast: bool = True,
 ) -> Document:
-    """Parse decoded markdown (LF line ends) into a Document."""
+    """Parse decoded markdown (LF line ends) into a Document.
+
+    ``fast=False`` reads everything with mistletoe; the default reads simple
+    heading and entry lines directly (``parse.fast``), with the same result.
+    """
     # only "\n" ends a line: str.splitlines would also break at \x0c, \x1e, \u2028 ...
     # and every line number after them would be off
     lines = [line + "\n" for line in text.split("\n")]
@@ -75,14 +82,15 @@ def parse_text(
     else:
         lines[-1] = lines[-1][:-1]
     front_matter, body_start = split_front_matter(lines)
-    tokens = _tokenize(lines[body_start:])
     builder = _Builder(path=path, lines=lines, offset=body_start)
-    starts = [token.line_number + body_start for token in tokens]
-    # what mistletoe saw as blank but is not to us (a line of control characters)
-    builder.verbatim(body_start + 1, starts[0] if starts else len(lines) + 1)
-    for index, token in enumerate(tokens):
-        end = starts[index + 1] if index + 1 < len(tokens) else len(lines) + 1
-        builder.add(token, starts[index], end)
+    body = [line.rstrip("\n") for line in lines[body_start:]]
+    regions = plan(body) if fast else [Region(0, len(body), False)]
+    for region in regions:
+        start, end = region.start + body_start, region.end + body_start
+        if region.fast:
+            builder.add_simple(start, end)
+        else:
+            builder.add_region(_tokenize(lines[start:end]), start, end)
     return Document(
         path=path,
         title=builder.title,
@@ -96,26 +104,36 @@ def parse_text(
     )
 
 
-class _HtmlAware(BaseRenderer):
-    """Registers mistletoe's HTML tokens for the duration of a ``with`` block.
+@functools.cache
+def _html_aware() -> Any:
+    """A mistletoe renderer class that registers the HTML tokens for a ``with`` block.
 
     mistletoe keeps its token registry in module globals; a renderer used as a
     context manager adds tokens and restores the registry on exit.  We never
-    render with it.
+    render with it.  Built on first use, so a list read entirely by the fast
+    path never imports mistletoe.
     """
+    from mistletoe.base_renderer import BaseRenderer
+    from mistletoe.block_token import HtmlBlock
+    from mistletoe.span_token import HtmlSpan
 
-    def __init__(self) -> None:
-        super().__init__(HtmlBlock, HtmlSpan)
+    class HtmlAware(BaseRenderer):
+        def __init__(self) -> None:
+            super().__init__(HtmlBlock, HtmlSpan)
 
-    def render_html_block(self, token: Any) -> str:
-        return ""
+        def render_html_block(self, token: Any) -> str:
+            return ""
 
-    def render_html_span(self, token: Any) -> str:
-        return ""
+        def render_html_span(self, token: Any) -> str:
+            return ""
+
+    return HtmlAware
 
 
 def _tokenize(lines: list[str]) -> list[Any]:
-    with _HtmlAware():
+    from mistletoe import Document as MistletoeDocument
+
+    with _html_aware()():
         return list(MistletoeDocument(lines).children or [])
 
 
@@ -147,6 +165,36 @@ class _Builder:
             start += 1
         if chunk:
             self._items().append(Block("\n".join(chunk), self.source(start), kind))  # type: ignore[arg-type]
+
+    def add_region(self, tokens: list[Any], start: int, end: int) -> None:
+        """mistletoe's tokens of lines [start, end) (1-based ``start`` is ``start + 1``)."""
+        self.offset = start
+        starts = [token.line_number + start for token in tokens]
+        # what mistletoe saw as blank but is not to us (a line of control characters)
+        self.verbatim(start + 1, starts[0] if starts else end + 1)
+        ends = [*starts[1:], end + 1] if starts else []
+        for token, token_start, token_end in zip(tokens, starts, ends, strict=True):
+            self.add(token, token_start, token_end)
+
+    def add_simple(self, start: int, end: int) -> None:
+        """Lines [start, end) that ``parse.fast`` vouched for: headings and entries."""
+        for index in range(start, end):
+            line = self.lines[index].rstrip("\n")
+            entry = SIMPLE_ENTRY.fullmatch(line)
+            if entry is None:
+                heading = SIMPLE_HEADING.fullmatch(line)
+                assert heading is not None, line
+                self._open_section(heading["text"], len(heading["marks"]), index + 1)
+                continue
+            description = entry["description"]
+            self._items().append(
+                Entry(
+                    title=strip_quotes(entry["title"].strip()),
+                    url=entry["url"],
+                    description=escape(description) if description else "",
+                    source=self.source(index + 1),
+                )
+            )
 
     def add(self, token: Any, start: int, end: int) -> None:
         name = type(token).__name__
@@ -186,18 +234,22 @@ class _Builder:
         if type(token).__name__ == "SetextHeading":
             while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
                 own += 1
-        if token.level == 1 and self.title is None and not self.sections:
+        self._open_section(markdown, token.level, start)
+        if start + own < end:
+            self.verbatim(start + own, end)
+
+    def _open_section(self, markdown: str, level: int, start: int) -> None:
+        """A heading: the document's title (the first, level 1) or a new section."""
+        if level == 1 and self.title is None and not self.sections:
             self.title = markdown
             self.title_line = start
             self.prelude, self.preamble = self.preamble, []
-        else:
-            section = _SectionBuilder(markdown, token.level, self.source(start))
-            while self.stack and self.stack[-1].level >= token.level:
-                self.stack.pop()
-            (self.stack[-1].children if self.stack else self.sections).append(section)
-            self.stack.append(section)
-        if start + own < end:
-            self.verbatim(start + own, end)
+            return
+        section = _SectionBuilder(markdown, level, self.source(start))
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.sections).append(section)
+        self.stack.append(section)
 
     def _list(self, token: Any, start: int, end: int) -> None:
         targets = list(_link_targets(token))

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mistletoe.span_token import RawText
-
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
 from awesomelint.parse.inline import to_markdown, to_plain, unescape
 
@@ -80,7 +78,7 @@ def classify_tag(text: str) -> TagKind:
     return "topic"
 
 
-def _strip_quotes(title: str) -> str:
+def strip_quotes(title: str) -> str:
     if len(title) > 2 and title[0] in _QUOTES and title[-1] in _QUOTES:
         inner = title[1:-1]
         if not any(q in inner for q in _QUOTES):
@@ -212,12 +210,12 @@ def entry_from_inline(
     description, meta = _peel_meta(rest, text, only_meta=separator is None)
     description = rest.restore(description).strip()
     if title_link is not None:
-        title = _strip_quotes(to_plain(title_link.children).strip())
+        title = strip_quotes(to_plain(title_link.children).strip())
         url: str | None = title_link.target
         url_label = ""
         links = meta.links
     else:
-        title = _strip_quotes((bold or "").strip())
+        title = strip_quotes((bold or "").strip())
         url, url_label, links = _primary(meta.links)
     return Entry(
         title=title,
@@ -252,7 +250,7 @@ def _text_led(
     description, meta = _peel_meta(rest, rest.text, only_meta=True)
     url, url_label, links = _primary(meta.links)
     return Entry(
-        title=_strip_quotes(title),
+        title=strip_quotes(title),
         url=url,
         url_label=url_label,
         links=tuple(links),
@@ -281,6 +279,8 @@ def _split_at_separator(tokens: list[Any]) -> tuple[list[Any], list[Any]] | None
         if type(token).__name__ == "RawText":
             match = _TEXT_SEPARATOR.search(token.content)
             if match:
+                from mistletoe.span_token import RawText  # the tokens came from mistletoe
+
                 before = [*tokens[:index], RawText(token.content[: match.start()])]
                 after = [RawText(token.content[match.end() :]), *tokens[index + 1 :]]
                 return before, after
@@ -306,7 +306,7 @@ def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:
         title = title[:-1].rstrip()
     url, url_label, links = _primary(meta.links)
     return Entry(
-        title=_strip_quotes(title),
+        title=strip_quotes(title),
         url=url,
         url_label=url_label,
         links=tuple(links),
@@ -327,7 +327,7 @@ def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) ->
         return None
     title_cell = cells[title_at]
     link = next(t for t in title_cell if type(t).__name__ == "Link")
-    title = _strip_quotes(to_plain(link.children).strip()) or to_plain(title_cell).strip()
+    title = strip_quotes(to_plain(link.children).strip()) or to_plain(title_cell).strip()
     descriptions: list[str] = []
     links: list[Link] = []
     tags: list[Tag] = []

@@ -1,0 +1,207 @@
+"""The fast path: the lines most lists are made of, read without mistletoe.
+
+Most of a classic awesome list is ``## Heading`` lines and one-line entries
+``- [Name](https://url) - Description.`` with no markup in them.  Such lines
+mean the same to every markdown parser, so we read them with two regular
+expressions and leave everything else (prose, HTML, code, nested lists,
+tables, anything with markup or entities) to mistletoe.
+
+A run of such lines is only read here when nothing around it could change its
+meaning: not inside a fence or an HTML block, not next to a list that
+mistletoe would join it to, not followed by indented lines that would belong to
+its last item, and never in a document with link reference definitions.  The
+differential tests (tests/parse/test_fast.py) check that both paths give equal
+Documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that could start markup, an entity or a placeholder are excluded.
+_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]"
+_URL = r"https?://(?:[^\s()<>\\`\"'&\[\]\ue000-\uf8ff]|&(?![#A-Za-z0-9]+;))+"
+SIMPLE_ENTRY = re.compile(
+    rf"(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TEXT}+)\]\((?P<url>{_URL})\)"
+    rf"(?: - (?P<description>[^-\u2013\u2014: \t]{_TEXT}*?))?[ \t]*"
+)
+SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>[^#\s]{_TEXT}*?)[ \t]*")
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
+_HTML_CLOSE = {
+    "script": "</script>",
+    "pre": "</pre>",
+    "style": "</style>",
+    "textarea": "</textarea>",
+    "!--": "-->",
+    "?": "?>",
+    "![cdata[": "]]>",
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    """Lines [start, end) (0-based) read by one path."""
+
+    start: int
+    end: int
+    fast: bool
+
+
+@dataclass
+class _Chunk:
+    start: int
+    end: int
+    fast: bool
+    starts_with_entry: bool = False
+    ends_with_entry: bool = False
+    has_list_line: bool = False
+    indented: bool = False
+
+
+def _simple(line: str) -> str | None:
+    """``entry``, ``heading`` or None for a line the fast path cannot read."""
+    if SIMPLE_ENTRY.fullmatch(line):
+        return "entry"
+    if SIMPLE_HEADING.fullmatch(line):
+        return "heading"
+    return None
+
+
+def _opaque_lines(lines: list[str]) -> set[int]:
+    """Lines inside fenced code or HTML blocks that may span blank lines."""
+    opaque: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = _FENCE.match(line)
+        html = _HTML_OPEN.match(line)
+        if fence:
+            mark = fence.group(1)
+            close = re.compile(rf" {{0,3}}{mark[0]}{{{len(mark)},}}[ \t]*$")
+            end = index + 1
+            while end < len(lines) and not close.match(lines[end]):
+                end += 1
+        elif html:
+            key = html.group(1).lower()
+            closing = _HTML_CLOSE.get(key, ">")
+            end = index
+            while end < len(lines) and closing not in lines[end].lower():
+                end += 1
+        else:
+            index += 1
+            continue
+        opaque.update(range(index, min(end, len(lines) - 1) + 1))
+        index = end + 1
+    return opaque
+
+
+_HTML_LINE = re.compile(r" {0,3}<")
+
+
+def _mixed_html(lines: list[str]) -> bool:
+    """Is there a block of lines where an HTML block could hide a fence or comment opener?
+
+    Inside an HTML block that ends at a blank line (``<div>``), a fence marker
+    or ``<!--`` opens nothing; our scan for blocks that span blank lines would
+    take it for an opener and pair the markers wrongly.  Rare: then mistletoe
+    reads the whole list.
+    """
+    opener = html = False
+    for line in [*lines, ""]:
+        if not line.strip(" \t"):
+            if opener and html:
+                return True
+            opener = html = False
+            continue
+        if _FENCE.match(line) or _HTML_OPEN.match(line):
+            opener = True
+        elif _HTML_LINE.match(line):
+            html = True
+    return False
+
+
+def plan(lines: list[str]) -> list[Region]:
+    """Split body lines (without their newlines) into fast and slow regions, in order."""
+    text = "\n".join(lines)
+    if not lines or _DEFINITION.search(text):
+        return [Region(0, len(lines), False)]
+    if any(not line.strip() and line.strip(" \t") for line in lines):
+        return [Region(0, len(lines), False)]  # blank to mistletoe, not to us: rare, be safe
+    opaque = _opaque_lines(lines)
+    chunks: list[_Chunk] = []
+    if _mixed_html(lines):
+        return [Region(0, len(lines), False)]
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip(" \t"):
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and lines[index].strip(" \t"):
+            index += 1
+        kinds = [None if i in opaque else _simple(lines[i]) for i in range(start, index)]
+        chunks.append(
+            _Chunk(
+                start=start,
+                end=index,
+                fast=all(kinds),
+                starts_with_entry=kinds[0] == "entry",
+                ends_with_entry=kinds[-1] == "entry",
+                has_list_line=any(_LIST_LINE.match(lines[i]) for i in range(start, index)),
+                indented=lines[start][:1] in (" ", "\t"),
+            )
+        )
+    _join_neighbours(chunks)
+    return _regions(chunks, len(lines))
+
+
+def _join_neighbours(chunks: list[_Chunk]) -> None:
+    """Make fast chunks slow where mistletoe would read them together with a neighbour."""
+    changed = True
+    while changed:
+        changed = False
+        for i, chunk in enumerate(chunks):
+            if not chunk.fast:
+                continue
+            before = chunks[i - 1] if i > 0 else None
+            after = chunks[i + 1] if i + 1 < len(chunks) else None
+            # a list, or an item's indented continuation, next to our entries: one list
+            joins_before = (
+                chunk.starts_with_entry
+                and before is not None
+                and not before.fast
+                and (before.has_list_line or before.indented)
+            )
+            joins_after = (
+                chunk.ends_with_entry
+                and after is not None
+                and not after.fast
+                and (after.has_list_line or after.indented)
+            )
+            if joins_before or joins_after:
+                chunk.fast = False
+                changed = True
+
+
+def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
+    """Each fast chunk alone; each run of slow chunks up to the next fast one.
+
+    Blank lines between two fast chunks need no reading at all.
+    """
+    regions: list[Region] = []
+    slow_from: int | None = None
+    for chunk in chunks:
+        if chunk.fast:
+            if slow_from is not None:
+                regions.append(Region(slow_from, chunk.start, False))
+                slow_from = None
+            regions.append(Region(chunk.start, chunk.end, True))
+        elif slow_from is None:
+            slow_from = chunk.start
+    if slow_from is not None:
+        regions.append(Region(slow_from, count, False))
+    return regions

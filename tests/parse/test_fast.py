@@ -1,0 +1,140 @@
+"""The fast path must read every list exactly as mistletoe does (differential tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesomelint.parse import parse_text, read_file
+from awesomelint.parse.fast import plan
+from tests_support import DIALECTS, SEEDS
+
+
+def _both(text: str) -> None:
+    fast, slow = parse_text(text, "t.md"), parse_text(text, "t.md", fast=False)
+    assert fast == slow
+
+
+def test_seeds_and_fixtures_read_the_same() -> None:
+    for path in [*SEEDS.values(), *sorted(DIALECTS.glob("*.md"))]:
+        decoded = read_file(str(path))
+        fast = parse_text(decoded.text, str(path), decoded.newline, decoded.repairs)
+        slow = parse_text(decoded.text, str(path), decoded.newline, decoded.repairs, fast=False)
+        assert fast == slow, path
+
+
+def test_a_classic_list_is_read_by_the_fast_path() -> None:
+    lines = ["# Awesome X", "", "> Intro.", "", "## Tools", ""]
+    lines += [f"- [Tool {i}](https://x.org/{i}) - Does {i} things." for i in range(50)]
+    regions = plan(lines)
+    fast_lines = sum(r.end - r.start for r in regions if r.fast)
+    assert fast_lines == 52  # "# Awesome X", "## Tools" and the 50 entries
+    _both("\n".join(lines) + "\n")
+
+
+def test_what_the_fast_path_must_leave_to_mistletoe() -> None:
+    cases = {
+        "prose list joined": "- June: launched.\n\n- [A](https://a.org) - A.\n",
+        "indented continuation": "- [A](https://a.org) - A.\n\n  More about A.\n",
+        "inside a fence": "```\n- [A](https://a.org) - A.\n\n- [B](https://b.org)\n```\n",
+        "inside a comment": "<!--\n\n- [A](https://a.org) - A.\n\n-->\n",
+        "definitions anywhere": "- [A](https://a.org) - A.\n\n[a]: https://x.org\n",
+        "entity": "- [A &amp; B](https://a.org) - A &copy; B.\n",
+        "markup": "- [A](https://a.org) - *A* `b`.\n",
+        "lazy line": "- [A](https://a.org) - A.\ncontinued\n",
+        "nested": "- [A](https://a.org) - A.\n  - [B](https://b.org) - B.\n",
+    }
+    for name, text in cases.items():
+        body = text.rstrip("\n").split("\n")
+        entry_lines = [i for i, line in enumerate(body) if line.startswith("- [A]")]
+        fast = {i for r in plan(body) if r.fast for i in range(r.start, r.end)}
+        assert not fast & set(entry_lines), name
+        _both(text)
+
+
+_SIMPLE = st.sampled_from(
+    [
+        "- [Alpha](https://a.org/x) - Does alpha.",
+        '* [Beta "quoted"](https://b.org/?q=1&r=2) - Beta (b).',
+        "1. [Gamma](https://c.org) - Gamma.",
+        "8. [Delta](http://d.org/path) - Delta: a - b.",
+        "+ [Eps](https://e.org)",
+        '- ["Zeta"](https://z.org) - Quoted title.',
+        "## Section",
+        "### Sub section",
+        "# Title",
+    ]
+)
+_OTHER = st.sampled_from(
+    [
+        "Some prose with a [link](https://p.org).",
+        "- Plain prose item",
+        "  - indented sub item",
+        "  continuation text",
+        "    indented code",
+        "```",
+        "~~~",
+        "<!-- comment",
+        "-->",
+        "<div>",
+        "</div>",
+        "<details>",
+        "| a | b |",
+        "|---|---|",
+        "| [T](https://t.org) | d |",
+        "> quote",
+        "---",
+        "===",
+        "[ref]: https://ref.org",
+        "- [Ref][ref] - Reference.",
+        "- [A *b*](https://a.org) - With *markup*.",
+        "- [A](https://a.org) - With &amp; entity.",
+        "- 🌟 [Star](https://s.org) - Star.",
+        "- **Bold** [[x 2023]](https://b.org)",
+        "Title. \\[[pdf](https://p.org/a.pdf)\\] \\[2023.5\\]",
+        "",
+    ]
+)
+_PIECES = st.one_of(_SIMPLE, _SIMPLE, _OTHER)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30))
+def test_fast_and_mistletoe_paths_agree(pieces: list[str]) -> None:
+    _both("\n".join(pieces) + "\n")
+
+
+# blocks of a few lines apart, many of them simple: where the fast path engages and its
+# neighbour rules matter (no reference definitions, which turn the fast path off)
+_NO_DEFINITIONS = _OTHER.filter(lambda line: not line.startswith("[ref]:"))
+_CHUNKS = st.lists(
+    st.one_of(
+        st.lists(_SIMPLE, min_size=1, max_size=4),
+        st.lists(st.one_of(_SIMPLE, _NO_DEFINITIONS), min_size=1, max_size=3),
+    ).map("\n".join),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CHUNKS, st.sampled_from(["\n\n", "\n", "\n\n\n"]))
+def test_fast_and_mistletoe_paths_agree_on_separate_blocks(chunks: list[str], gap: str) -> None:
+    _both(gap.join(chunks) + "\n")
+
+
+def test_fast_path_does_not_import_mistletoe_for_a_simple_list(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    lines = ["# Awesome X", "", "## Tools", ""] + [
+        f"- [Tool {i}](https://x.org/{i}) - Does {i} things." for i in range(20)
+    ]
+    code = (
+        "import sys; from awesomelint.parse import parse_text; "
+        f"d = parse_text({chr(10).join(lines)!r}, 'x'); "
+        "assert sum(1 for _ in d.entries()) == 20; print('mistletoe' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
