@@ -228,6 +228,9 @@ def main() -> int:
                 theirs = []
                 for _ in range(args.mlc_runs):
                     seconds, code, out = timed([str(mlc), "-q", str(lst)])
+                    if code != 0:  # a failed run would not be a fair comparison
+                        print(out[-2000:], file=sys.stderr)
+                        raise SystemExit(f"markdown-link-check failed with exit code {code}")
                     theirs.append(seconds)
                     stats(port)
                 t_mlc = report("markdown-link-check", theirs)

@@ -62,6 +62,24 @@ def _line(result: Result, file: str, line: int) -> str:
     return f"{file}:{line}: {result.verdict.value}{status} {result.url}{target}{detail}"
 
 
+def _summary_lines(report: Report) -> list[str]:
+    """Counts per verdict, refusals, slowest hosts."""
+    lines = []
+    s = summary(report)
+    counts = ", ".join(f"{s[v.value]} {v.value}" for v in Verdict if s[v.value])
+    lines.append(
+        f"{s['total']} links: {counts or 'none'}"
+        f" ({s['cached']} cached, {s['requests']} requests, {s['seconds']:.1f}s)"
+    )
+    refused = sum(r.detail.startswith("refused") for r in report.results)
+    if refused:
+        lines.append(f"{refused} skipped: non-public address (use --allow-private to check them)")
+    if s["slowest_hosts"]:
+        slow = ", ".join(f"{h['host']} {h['mean_ms']:.0f} ms" for h in s["slowest_hosts"])
+        lines.append(f"slowest hosts: {slow}")
+    return lines
+
+
 def text(report: Report) -> str:
     """One line per problem occurrence, then a summary."""
     lines = [
@@ -69,16 +87,7 @@ def text(report: Report) -> str:
         for result in _problems(report)
         for occ in result.occurrences
     ]
-    s = summary(report)
-    counts = ", ".join(f"{s[v.value]} {v.value}" for v in Verdict if s[v.value])
-    lines.append(
-        f"{s['total']} links: {counts or 'none'}"
-        f" ({s['cached']} cached, {s['requests']} requests, {s['seconds']:.1f}s)"
-    )
-    if s["slowest_hosts"]:
-        slow = ", ".join(f"{h['host']} {h['mean_ms']:.0f} ms" for h in s["slowest_hosts"])
-        lines.append(f"slowest hosts: {slow}")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
 
 def json_(report: Report) -> str:
@@ -116,7 +125,7 @@ def github(report: Report) -> str:
                 f"title={_escape('awesomelint links: ' + result.verdict.value, True)}"
                 f"::{_escape(body)}"
             )
-    return "\n".join([*lines, text(report).splitlines()[-1]]) + "\n"
+    return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
 
 def _uri(path: str) -> str:
