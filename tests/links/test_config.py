@@ -86,3 +86,8 @@ def test_bad_values_are_errors() -> None:
         with pytest.raises(ConfigError, match="c.toml: links."):
             links_config(Config(Path("c.toml"), {"links": table}))
     assert parse_accept("200..204,429") == frozenset({200, 201, 202, 203, 204, 429})
+
+
+def test_cache_path_is_relative_to_the_config_file(tmp_path: Path) -> None:
+    conf = links_config(Config(tmp_path / ".awesomelint.toml", {"links": {"cache": "c.db"}}))
+    assert conf.cache == str(tmp_path / "c.db")

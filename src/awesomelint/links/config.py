@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from awesomelint.config import Config
@@ -152,8 +153,10 @@ def links_config(config: Config) -> LinksConfig:
         try:
             if key == "hosts":
                 fields["hosts"] = _hosts(value, where)
-            elif key == "cache":
+            elif key == "cache":  # relative to the config file, like any path in it
                 cache = _string(value)
+                if config.path is not None:
+                    cache = str(config.path.parent / Path(cache).expanduser())
             elif key == "max_cache_age":
                 max_age = parse_age(str(value))
             elif key in _KEYS:
