@@ -30,7 +30,7 @@ def test_a_classic_list_is_read_by_the_fast_path() -> None:
     lines += [f"- [Tool {i}](https://x.org/{i}) - Does {i} things." for i in range(50)]
     regions = plan(lines)
     fast_lines = sum(r.end - r.start for r in regions if r.fast)
-    assert fast_lines == 52  # "# Awesome X", "## Tools" and the 50 entries
+    assert fast_lines == 53  # the title, the quote, "## Tools" and the 50 entries
     _both("\n".join(lines) + "\n")
 
 
@@ -65,6 +65,10 @@ _SIMPLE = st.sampled_from(
         "## Section",
         "### Sub section",
         "# Title",
+        "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+        "## [owner/repo](https://github.com/o/r) ![](https://x.org/b.svg) tail!",
+        "> A quoted introduction.",
+        "> more quote - [q](https://q.org)",
     ]
 )
 _OTHER = st.sampled_from(

@@ -87,7 +87,9 @@ def parse_text(
     regions = plan(body) if fast else [Region(0, len(body), False)]
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
-        if region.fast:
+        if region.quote:
+            builder.verbatim(start + 1, end + 1)
+        elif region.fast:
             builder.add_simple(start, end)
         else:
             builder.add_region(_tokenize(lines[start:end]), start, end)

@@ -26,7 +26,15 @@ SIMPLE_ENTRY = re.compile(
     rf"(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TEXT}+)\]\((?P<url>{_URL})\)"
     rf"(?: - (?P<description>[^-\u2013\u2014: \t]{_TEXT}*?))?[ \t]*"
 )
-SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>[^#\s]{_TEXT}*?)[ \t]*")
+# A heading's text may hold plain links and images (a badge), but no other markup.
+_LINK_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]*"
+_IMAGE = rf"!\[{_LINK_TEXT}\]\({_URL}\)"
+_INLINE = (
+    rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!#]|!(?!\[)|{_IMAGE}"
+    rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
+)
+SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! ){_INLINE}+?)[ \t]*")
+_QUOTE = re.compile(r">(?:[ \t].*)?")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -44,11 +52,16 @@ _HTML_CLOSE = {
 
 @dataclass(frozen=True)
 class Region:
-    """Lines [start, end) (0-based) read by one path."""
+    """Lines [start, end) (0-based) read by one path.
+
+    A fast region is headings and entries, or (``quote``) one block quote,
+    which the document keeps verbatim like any other non-entry block.
+    """
 
     start: int
     end: int
     fast: bool
+    quote: bool = False
 
 
 @dataclass
@@ -56,6 +69,7 @@ class _Chunk:
     start: int
     end: int
     fast: bool
+    quote: bool = False
     starts_with_entry: bool = False
     ends_with_entry: bool = False
     has_list_line: bool = False
@@ -63,11 +77,13 @@ class _Chunk:
 
 
 def _simple(line: str) -> str | None:
-    """``entry``, ``heading`` or None for a line the fast path cannot read."""
+    """``entry``, ``heading``, ``quote`` or None for a line the fast path cannot read."""
     if SIMPLE_ENTRY.fullmatch(line):
         return "entry"
     if SIMPLE_HEADING.fullmatch(line):
         return "heading"
+    if _QUOTE.fullmatch(line):
+        return "quote"
     return None
 
 
@@ -144,11 +160,13 @@ def plan(lines: list[str]) -> list[Region]:
         while index < len(lines) and lines[index].strip(" \t"):
             index += 1
         kinds = [None if i in opaque else _simple(lines[i]) for i in range(start, index)]
+        quote = all(kind == "quote" for kind in kinds)
         chunks.append(
             _Chunk(
                 start=start,
                 end=index,
-                fast=all(kinds),
+                fast=quote or (all(kinds) and "quote" not in kinds),
+                quote=quote,
                 starts_with_entry=kinds[0] == "entry",
                 ends_with_entry=kinds[-1] == "entry",
                 has_list_line=any(_LIST_LINE.match(lines[i]) for i in range(start, index)),
@@ -199,7 +217,7 @@ def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
             if slow_from is not None:
                 regions.append(Region(slow_from, chunk.start, False))
                 slow_from = None
-            regions.append(Region(chunk.start, chunk.end, True))
+            regions.append(Region(chunk.start, chunk.end, True, chunk.quote))
         elif slow_from is None:
             slow_from = chunk.start
     if slow_from is not None:
