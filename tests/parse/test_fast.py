@@ -69,6 +69,9 @@ _SIMPLE = st.sampled_from(
         "## [owner/repo](https://github.com/o/r) ![](https://x.org/b.svg) tail!",
         "> A quoted introduction.",
         "> more quote - [q](https://q.org)",
+        "- [Tools](#tools)",
+        "  - [Sub tools](#sub-tools)",
+        "* [Other](#other)",
     ]
 )
 _OTHER = st.sampled_from(

@@ -87,8 +87,8 @@ def parse_text(
     regions = plan(body) if fast else [Region(0, len(body), False)]
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
-        if region.quote:
-            builder.verbatim(start + 1, end + 1)
+        if region.verbatim:
+            builder.verbatim(start + 1, end + 1, kind="toc" if region.verbatim == "toc" else "text")
         elif region.fast:
             builder.add_simple(start, end)
         else:

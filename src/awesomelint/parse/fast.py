@@ -35,6 +35,8 @@ _INLINE = (
 )
 SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! ){_INLINE}+?)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
+# a table of contents: bullets of plain links to #anchors, nested by indentation
+_TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -54,14 +56,14 @@ _HTML_CLOSE = {
 class Region:
     """Lines [start, end) (0-based) read by one path.
 
-    A fast region is headings and entries, or (``quote``) one block quote,
-    which the document keeps verbatim like any other non-entry block.
+    A fast region is headings and entries, or one block (``verbatim``) that
+    the document keeps as it is: a block quote, or (``toc``) a table of contents.
     """
 
     start: int
     end: int
     fast: bool
-    quote: bool = False
+    verbatim: str = ""
 
 
 @dataclass
@@ -69,7 +71,7 @@ class _Chunk:
     start: int
     end: int
     fast: bool
-    quote: bool = False
+    verbatim: str = ""
     starts_with_entry: bool = False
     ends_with_entry: bool = False
     has_list_line: bool = False
@@ -77,14 +79,26 @@ class _Chunk:
 
 
 def _simple(line: str) -> str | None:
-    """``entry``, ``heading``, ``quote`` or None for a line the fast path cannot read."""
+    """``entry``, ``heading``, ``quote``, ``toc`` or None for a line the fast path cannot read."""
     if SIMPLE_ENTRY.fullmatch(line):
         return "entry"
     if SIMPLE_HEADING.fullmatch(line):
         return "heading"
     if _QUOTE.fullmatch(line):
         return "quote"
+    if _TOC.fullmatch(line):
+        return "toc"
     return None
+
+
+def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
+    """``quote`` or ``toc`` for a block the fast path keeps whole, else ``""``."""
+    if all(kind == "quote" for kind in kinds):
+        return "quote"
+    if all(kind == "toc" for kind in kinds) and lines[0][:1] != " ":
+        bullets = {match["bullet"] for match in map(_TOC.fullmatch, lines) if match}
+        return "toc" if len(bullets) == 1 else ""
+    return ""
 
 
 def _opaque_lines(lines: list[str]) -> set[int]:
@@ -160,15 +174,16 @@ def plan(lines: list[str]) -> list[Region]:
         while index < len(lines) and lines[index].strip(" \t"):
             index += 1
         kinds = [None if i in opaque else _simple(lines[i]) for i in range(start, index)]
-        quote = all(kind == "quote" for kind in kinds)
+        verbatim = _verbatim_kind(lines[start:index], kinds)
         chunks.append(
             _Chunk(
                 start=start,
                 end=index,
-                fast=quote or (all(kinds) and "quote" not in kinds),
-                quote=quote,
-                starts_with_entry=kinds[0] == "entry",
-                ends_with_entry=kinds[-1] == "entry",
+                fast=bool(verbatim) or all(kind in ("entry", "heading") for kind in kinds),
+                verbatim=verbatim,
+                # a table of contents is a list too: it joins a neighbouring list
+                starts_with_entry=kinds[0] == "entry" or verbatim == "toc",
+                ends_with_entry=kinds[-1] == "entry" or verbatim == "toc",
                 has_list_line=any(_LIST_LINE.match(lines[i]) for i in range(start, index)),
                 indented=lines[start][:1] in (" ", "\t"),
             )
@@ -200,7 +215,18 @@ def _join_neighbours(chunks: list[_Chunk]) -> None:
                 and not after.fast
                 and (after.has_list_line or after.indented)
             )
-            if joins_before or joins_after:
+            # a table of contents beside an entry list (or another one) is one list
+            # to mistletoe: then its links are entries, or its blocks one
+            toc_beside_entries = any(
+                other is not None
+                and other.fast
+                and "toc" in {chunk.verbatim, other.verbatim}
+                and {chunk.verbatim, other.verbatim} <= {"toc", ""}
+                and (other.starts_with_entry if other is after else other.ends_with_entry)
+                and (chunk.ends_with_entry if other is after else chunk.starts_with_entry)
+                for other in (before, after)
+            )
+            if joins_before or joins_after or toc_beside_entries:
                 chunk.fast = False
                 changed = True
 
@@ -217,7 +243,7 @@ def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
             if slow_from is not None:
                 regions.append(Region(slow_from, chunk.start, False))
                 slow_from = None
-            regions.append(Region(chunk.start, chunk.end, True, chunk.quote))
+            regions.append(Region(chunk.start, chunk.end, True, chunk.verbatim))
         elif slow_from is None:
             slow_from = chunk.start
     if slow_from is not None:
