@@ -27,8 +27,9 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 
 __all__ = ["canonical_url", "identity_key", "work_key", "key_kind"]
 
-# Query parameters that only say where a click came from.
-_TRACKING_PARAMS = frozenset(
+# Query parameters that only say where a click came from (lint's tracking-parameter
+# rule reports them too, but for the short ones that are real parameters elsewhere).
+TRACKING_PARAMS = frozenset(
     {
         "fbclid",
         "gclid",
@@ -48,9 +49,10 @@ _TRACKING_PARAMS = frozenset(
         "spm",
         "trk",
         "si",
+        "mkt_tok",
     }
 )
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 # Fragments that name no part of the page (GitHub's README anchor, "top").
 _EMPTY_FRAGMENTS = frozenset({"", "readme", "top", "start"})
@@ -204,8 +206,8 @@ def _split(url: str) -> _Parts | None:
             sorted(
                 (key, value)
                 for key, value in parse_qsl(query, keep_blank_values=True)
-                if key.lower() not in _TRACKING_PARAMS
-                and not key.lower().startswith(_TRACKING_PREFIXES)
+                if key.lower() not in TRACKING_PARAMS
+                and not key.lower().startswith(TRACKING_PREFIXES)
             )
         )
     if fragment.lower() in _EMPTY_FRAGMENTS or fragment.startswith(":~:"):

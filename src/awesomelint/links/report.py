@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import quote
 
-from awesomelint import __version__
+from awesomelint import sarif as sarif_log
 from awesomelint.links.model import REPORTED, Report, Result, Verdict
 
 _SLOWEST = 5
@@ -128,10 +126,6 @@ def github(report: Report) -> str:
     return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
 
-def _uri(path: str) -> str:
-    return quote(PurePath(path).as_posix(), safe="/:")
-
-
 def sarif(report: Report) -> str:
     """A SARIF 2.1.0 log (for GitHub code scanning and other dashboards)."""
     index = {verdict: i for i, (verdict, _) in enumerate(_RULES)}
@@ -153,15 +147,7 @@ def sarif(report: Report) -> str:
                 "ruleIndex": index[result.verdict],
                 "level": _LEVEL[result.verdict],
                 "message": {"text": body},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(occ.file)},
-                            "region": {"startLine": max(1, occ.line)},
-                        }
-                    }
-                    for occ in result.occurrences
-                ],
+                "locations": [sarif_log.location(occ.file, occ.line) for occ in result.occurrences],
                 "properties": {
                     "url": result.url,
                     "status": result.status,
@@ -169,23 +155,7 @@ def sarif(report: Report) -> str:
                 },
             }
         )
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "awesomelint",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, indent=2) + "\n"
+    return sarif_log.log(rules, results)
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {

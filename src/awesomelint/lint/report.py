@@ -8,12 +8,9 @@ and other dashboards.  ``auto`` is resolved by the command, not here.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePath
-from urllib.parse import quote
 
-from awesomelint import __version__
+from awesomelint import sarif as sarif_log
 from awesomelint.lint.diagnostic import Diagnostic
 from awesomelint.lint.ruledoc import parse_doc
 from awesomelint.lint.runner import FileResult
@@ -109,17 +106,6 @@ def github(results: Sequence[FileResult], color: bool = False) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _uri(path: str) -> str:
-    """A repository-relative URI where possible: code scanning maps it to the file."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path.cwd())
-        except ValueError:
-            return candidate.as_uri()
-    return quote(PurePath(os.path.normpath(candidate)).as_posix(), safe="/")
-
-
 def sarif(results: Sequence[FileResult], color: bool = False) -> str:
     """A SARIF 2.1.0 log with every rule's metadata, as GitHub code scanning accepts it."""
     index = {rule.ID: position for position, rule in enumerate(RULES)}
@@ -143,36 +129,12 @@ def sarif(results: Sequence[FileResult], color: bool = False) -> str:
             "ruleId": d.rule,
             "level": _SARIF_LEVEL[d.severity],
             "message": {"text": d.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.file)},
-                        "region": {"startLine": max(1, d.line), "startColumn": max(1, d.column)},
-                    }
-                }
-            ],
+            "locations": [sarif_log.location(d.file, d.line, d.column)],
         }
         if d.rule in index:
             result["ruleIndex"] = index[d.rule]
         found.append(result)
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "awesomelint",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": found,
-            }
-        ],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return sarif_log.log(rules, found, column_kind="unicodeCodePoints")
 
 
 FORMATS: dict[str, Callable[..., str]] = {

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesomelint.canonical import TRACKING_PARAMS, TRACKING_PREFIXES
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
@@ -31,11 +32,10 @@ FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {"parameters": ()}
 
-TRACKING = frozenset(
-    {"fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "twclid", "igshid"}
-    | {"mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "trk"}
-)
-_PREFIXES = ("utm_", "pk_", "mtm_")
+# ``si`` and ``spm`` track clicks on some sites and are real parameters on others: the
+# deduplicator may ignore them, a lint report about them would often be wrong
+TRACKING = TRACKING_PARAMS - {"si", "spm"}
+_PREFIXES = TRACKING_PREFIXES
 
 
 def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:
