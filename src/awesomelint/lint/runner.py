@@ -43,7 +43,13 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
         if number not in ctx.code_lines
     )
     found: list[Diagnostic] = []
+    # rules with costly shared work start it first and run last, so it overlaps the rest
     for active in settings.rules:
+        prefetch = getattr(active.rule, "prefetch", None)
+        if prefetch is not None:
+            prefetch(ctx, active.options)
+    ordered = sorted(settings.rules, key=lambda a: hasattr(a.rule, "prefetch"))
+    for active in ordered:
         rule = active.rule
         try:
             diagnostics = list(rule.check(ctx, active.options))

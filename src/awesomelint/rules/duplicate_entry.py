@@ -66,6 +66,11 @@ def _why(reasons: dict[tuple[int, int], str], original: int, index: int) -> str:
     return next((r for (a, b), r in reasons.items() if index in (a, b)), "same-title")
 
 
+def prefetch(ctx: LintContext, options: Options) -> None:
+    """Start the dedupe engine early (in parallel on big lists)."""
+    ctx.prefetch_duplicates(float(options["threshold"]))  # type: ignore[arg-type]
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report every entry after the first of its group of copies."""
     if len(ctx.located) < 2:

@@ -38,6 +38,11 @@ PRESETS = EVERY
 OPTIONS = {"threshold": 90}
 
 
+def prefetch(ctx: LintContext, options: Options) -> None:
+    """Start the dedupe engine early (in parallel on big lists)."""
+    ctx.prefetch_duplicates(float(options["threshold"]))  # type: ignore[arg-type]
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report the entries of every title cluster but the first on a shared URL."""
     if len(ctx.located) < 2:
