@@ -30,9 +30,7 @@ def generate(entries: int, seed: int = 0) -> str:
             lines += ["", f"## Section {index // 100}", ""]
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 7))).title()
         desc = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 10))).capitalize()
-        lines.append(
-            f"- [{title}](https://example{index % 50}.org/papers/{index}) - {desc}."
-        )
+        lines.append(f"- [{title}](https://example{index % 50}.org/papers/{index}) - {desc}.")
     return "\n".join(lines) + "\n"
 
 
