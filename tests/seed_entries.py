@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS = Path("/work/shared/seeds")
+# the in-repository copies of the seeds (byte for byte; lists/sources.toml)
+SEEDS = Path(__file__).resolve().parents[1] / "lists" / "upstream"
 SEED_FILES = {
-    "000": "000_4894429f7458720e.txt",
-    "001": "001_2429762ab9617355.txt",
-    "002": "002_1536ad49a995ea04.txt",
+    "000": "llm-papers-interpretability-after-2020.md",
+    "001": "cooperleong00-awesome-llm-interpretability.md",
+    "002": "jshollaj-awesome-llm-interpretability.md",
 }
 
 _PAPER_000 = re.compile(r"^(?P<title>.+?)\s*\\\[\[(?P<label>[^\]]+)\]\((?P<url>[^)]+)\)\\\]", re.S)

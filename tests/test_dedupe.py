@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint.dedupe import Candidate, Conflict, DedupeResult, find_duplicates
-from seed_entries import SEEDS, all_seed_entries
+from seed_entries import SEED_FILES, SEEDS, all_seed_entries
 
 
 def _dedupe(
@@ -279,8 +279,6 @@ def test_untitled_entries_on_a_url_join_its_only_title() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> tuple[list, DedupeResult]:
-    if not SEEDS.exists():
-        pytest.skip("seed lists not available")
     entries = all_seed_entries()
     candidates = [Candidate(i, e.title, e.url, e.links) for i, e in enumerate(entries)]
     return entries, find_duplicates(candidates)
@@ -394,14 +392,11 @@ def test_seed_conflicts(seeds: tuple[list, DedupeResult]) -> None:
 
 def test_seed_with_real_parser(seeds: tuple[list, DedupeResult]) -> None:
     """The same through the project's parser, once it reads the lists."""
-    parse = pytest.importorskip("awesomelint.parse")
+    from awesomelint.parse import parse_file
+
     candidates = []
-    for name in (
-        "000_4894429f7458720e.txt",
-        "001_2429762ab9617355.txt",
-        "002_1536ad49a995ea04.txt",
-    ):
-        for entry in parse.parse_file(str(SEEDS / name)).entries():
+    for name in SEED_FILES.values():
+        for entry in parse_file(str(SEEDS / name)).entries():
             links = tuple(link.url for link in entry.links)
             candidates.append(Candidate(len(candidates), entry.title, entry.url, links))
     result = find_duplicates(candidates)
