@@ -160,3 +160,13 @@ def test_the_canonical_list_passes_the_projects_own_lint_hook() -> None:
     assert main(["lint", "--config", str(config), str(canonical)]) == 0
     hook = (ROOT / ".pre-commit-config.yaml").read_text()
     assert "awesomelint lint --config lists/canonical.awesomelint.toml" in hook
+
+
+def test_unwritable_output_is_exit_2_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.md"
+    source.write_bytes(LIST_A)
+    target = tmp_path / "missing-dir" / "out.md"
+    assert main(["merge", str(source), "-o", str(target)]) == 2
+    assert f"{target}: cannot write" in capsys.readouterr().err

@@ -100,14 +100,17 @@ def merge(
             err=True,
         )
         return 1
-    try:
-        atomic_write(output, text.encode("utf-8"))
-        if report:
-            payload = json.dumps(report_data(result), indent=2, ensure_ascii=False) + "\n"
-            atomic_write(report, payload.encode("utf-8"))
-    except OSError as exc:
-        click.echo(f"awesomelint: cannot write ({exc.strerror or exc}: {exc.filename})", err=True)
-        return 2
+    writes = [(output, text)]
+    if report:
+        writes.append(
+            (report, json.dumps(report_data(result), indent=2, ensure_ascii=False) + "\n")
+        )
+    for path, content in writes:
+        try:
+            atomic_write(path, content.encode("utf-8"))
+        except OSError as exc:
+            click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
+            return 2
     _summary(result, output)
     return 0
 
