@@ -87,13 +87,11 @@ def _free_bullet(neighbours: Sequence[str | list[Entry]]) -> str:
 
 
 def _block(block: Block, document: Document) -> str:
+    """A block as written; a table of contents regenerated when that loses no link of it."""
     if block.kind == "toc":
-        anchors = set(_ANCHOR.findall(block.text))
-        slugs = set(_heading_slugs(document))
-        if anchors <= slugs:
-            generated = table_of_contents(document)
-            if generated:
-                return generated
+        generated = table_of_contents(document)
+        if generated and set(_ANCHOR.findall(block.text)) <= set(_ANCHOR.findall(generated)):
+            return generated
     return block.text
 
 

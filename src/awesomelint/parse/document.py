@@ -18,6 +18,8 @@ from awesomelint.parse.entries import (
     entry_from_inline,
     entry_from_paragraph,
     entry_from_row,
+    has_link,
+    is_blank_span,
     is_title_led,
     strip_quotes,
 )
@@ -25,6 +27,7 @@ from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING, Region, plan
 from awesomelint.parse.inline import escape, to_markdown, to_plain
 
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+_DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _YAML_LINE = re.compile(r"^(\s*#.*|\s*[\w\-. ]+\s*:.*|\s+.*|\s*-\s.*|\s*)$")
 
@@ -217,14 +220,24 @@ class _Builder:
             self.verbatim(start, end)
 
     def _definitions_after(self, start: int, end: int) -> None:
-        """Link definitions that mistletoe swallowed after a block we turned into entries."""
+        """Link definitions that mistletoe swallowed after a block we turned into entries.
+
+        Read upwards from the end of the block's extent: definitions, blank lines,
+        and a title on the line below its definition; anything else is the block.
+        """
         first = None
+        title = False  # the line just below was a title line waiting for its definition
         for line in range(end - 1, start - 1, -1):
             text = self.lines[line - 1]
             if not text.strip(" \t\n"):
+                if title:
+                    break
                 continue
-            if _DEFINITION.match(text) or (first is not None and text.startswith((" ", "\t"))):
-                first = line
+            if _DEFINITION.match(text):
+                first, title = line, False
+                continue
+            if not title and _DEFINITION_TITLE.match(text):
+                title = True
                 continue
             break
         if first is not None:
@@ -254,8 +267,7 @@ class _Builder:
         self.stack.append(section)
 
     def _list(self, token: Any, start: int, end: int) -> None:
-        targets = list(_link_targets(token))
-        if targets and all(target.startswith("#") for target in targets):
+        if _is_toc(token):
             self.verbatim(start, end, kind="toc")
             return
         entries = self._entries(token)
@@ -273,22 +285,18 @@ class _Builder:
         heads = [item.children[0] for item in items]
         if not any(is_title_led(list(head.children)) for head in heads):
             return None
-        return [self._item_entry(item) for item in items]
+        entries = [self._item_entry(item) for item in items]
+        # an item that yields no title (a lone badge, an image) is not an entry: then the
+        # list is prose with links, and is kept as written
+        if any(not entry.title for top in entries for entry in top.walk()):
+            return None
+        return entries
 
     def _item_entry(self, item: Any) -> Entry:
         head, *more = item.children
         notes: list[str] = []
         kids: list[Entry] = []
-        for block in more:
-            if type(block).__name__ == "Paragraph":
-                notes.append(to_markdown(block.children).strip())
-                continue
-            for sub in block.children:
-                sub_head = sub.children[0]
-                if is_title_led(list(sub_head.children)):
-                    kids.append(self._item_entry(sub))
-                else:
-                    notes.extend(_flat_notes(sub))
+        self._nested(more, notes, kids)
         return entry_from_inline(
             list(head.children),
             self.source(item.line_number + self.offset),
@@ -296,7 +304,33 @@ class _Builder:
             kids=tuple(kids),
         )
 
+    def _nested(self, blocks: list[Any], notes: list[str], kids: list[Entry]) -> None:
+        """Sort what stands under an entry into nested entries and notes.
+
+        A nested entry is led by its title and has a link; everything else is a
+        note, whether a sub-bullet or a further paragraph.  Notes are written
+        back as sub-bullets, so the same test must hold for both.
+        """
+        for block in blocks:
+            if type(block).__name__ == "Paragraph":
+                if _nested_entry(block.children):
+                    line = block.line_number + self.offset
+                    kids.append(entry_from_inline(list(block.children), self.source(line)))
+                else:
+                    notes.append(to_markdown(block.children).strip())
+                continue
+            for sub in block.children:
+                sub_head, *sub_more = sub.children
+                if _nested_entry(sub_head.children):
+                    kids.append(self._item_entry(sub))
+                else:
+                    notes.append(to_markdown(sub_head.children).strip())
+                    self._nested(sub_more, notes, kids)
+
     def _table(self, token: Any, start: int, end: int) -> None:
+        if any(_link_targets(cell) or _has_image(cell) for cell in token.header.children):
+            self.verbatim(start, end)  # a header of links or images is content, not names
+            return
         header = [to_plain(cell.children).strip() for cell in token.header.children]
         entries = []
         for row in token.children:
@@ -313,15 +347,9 @@ class _Builder:
         self._definitions_after(start + 1, end)
 
 
-def _flat_notes(item: Any) -> list[str]:
-    notes = [to_markdown(item.children[0].children).strip()]
-    for block in item.children[1:]:
-        if type(block).__name__ == "Paragraph":
-            notes.append(to_markdown(block.children).strip())
-        else:
-            for sub in block.children:
-                notes.extend(_flat_notes(sub))
-    return notes
+def _nested_entry(children: Any) -> bool:
+    spans = list(children)
+    return is_title_led(spans) and any(has_link(span) for span in spans)
 
 
 def _simple_list(token: Any) -> bool:
@@ -338,6 +366,41 @@ def _simple_list(token: Any) -> bool:
             elif name != "Paragraph":
                 return False
     return True
+
+
+def _is_toc(token: Any) -> bool:
+    """A table of contents: every link an ``#anchor``, no image, and most items just a link."""
+    targets = _link_targets(token)
+    if not targets or not all(t.startswith("#") for t in targets) or _has_image(token):
+        return False
+    items = _all_items(token)
+    bare = sum(1 for item in items if _bare_link(item))
+    return 2 * bare >= len(items)
+
+
+def _all_items(token: Any) -> list[Any]:
+    found: list[Any] = []
+    for item in token.children or []:
+        found.append(item)
+        for block in item.children or []:
+            if type(block).__name__ == "List":
+                found.extend(_all_items(block))
+    return found
+
+
+def _bare_link(item: Any) -> bool:
+    """Is the item's first paragraph nothing but one link?"""
+    children = item.children or []
+    if not children or type(children[0]).__name__ != "Paragraph":
+        return False
+    spans = [t for t in children[0].children if not is_blank_span(t)]
+    return len(spans) == 1 and type(spans[0]).__name__ == "Link"
+
+
+def _has_image(token: Any) -> bool:
+    if type(token).__name__ == "Image":
+        return True
+    return any(_has_image(child) for child in getattr(token, "children", None) or ())
 
 
 def _link_targets(token: Any) -> list[str]:

@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(r"^\s*(?:[-\u2013\u2014:]|\\-)\s+|^\s*[-\u2013\u2014:]\s
 _BRACKET_LINK = re.compile(rf"(?:^|\s)\\\[({_PH})\\\]\s*$")
 _BRACKET_TAG = re.compile(r"(?:^|\s)\\\[((?:[^\\\]\n\ue000-\uf8ff]|\\[^\]])" + r"{1,80})\\\]\s*$")
 _DOT_LINK = re.compile(rf"\s\u00b7\s+({_PH})\s*$")
-_DOT_TAG = re.compile(r"\s\u00b7\s+([^\u00b7\ue000-\uf8ff]{1,80}?)\s*$")
+_DOT_TAG = re.compile(r"\s\u00b7\s+([^\u00b7\ue000-\uf8ff]+?)\s*$")
 _LONE_LINK = re.compile(rf"(?:^|\s)({_PH})\s*$")
 _ONLY_LINKS = re.compile(rf"^(?:\s*{_PH})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
@@ -169,7 +169,7 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
     if name == "Link":
         return stars, None, head, tokens[first + 1 :]
     if name in ("Strong", "Emphasis"):
-        inner = [t for t in head.children if not _blank(t)]
+        inner = [t for t in head.children if not is_blank_span(t)]
         if len(inner) == 1 and type(inner[0]).__name__ == "Link":
             return stars, None, inner[0], tokens[first + 1 :]
         if not any(type(t).__name__ == "Link" for t in head.children):
@@ -179,12 +179,13 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
 
 def _first_significant(tokens: list[Any], start: int = 0) -> int | None:
     for index in range(start, len(tokens)):
-        if not _blank(tokens[index]):
+        if not is_blank_span(tokens[index]):
             return index
     return None
 
 
-def _blank(token: Any) -> bool:
+def is_blank_span(token: Any) -> bool:
+    """A span of nothing but whitespace or a line break."""
     name = type(token).__name__
     return name == "LineBreak" or (name == "RawText" and not token.content.strip())
 
@@ -242,7 +243,7 @@ def _text_led(
     """``Title - [link](url)``, ``Title: [link](url)`` or a bare ``Title - description``."""
     split = _split_at_separator(children)
     if split is None:
-        first_link = next((i for i, t in enumerate(children) if _has_link(t)), len(children))
+        first_link = next((i for i, t in enumerate(children) if has_link(t)), len(children))
         split = children[:first_link], children[first_link:]
     title_tokens, after = split
     title = to_plain(title_tokens).strip().rstrip(":-\u2013\u2014").strip()
@@ -265,16 +266,17 @@ def _text_led(
 _TEXT_SEPARATOR = re.compile(r"\s[-\u2013\u2014:]\s")
 
 
-def _has_link(token: Any) -> bool:
-    if type(token).__name__ in ("Link", "AutoLink"):
+def has_link(token: Any) -> bool:
+    """Does the span hold a URL (a link, an autolink, an image)?"""
+    if type(token).__name__ in ("Link", "AutoLink", "Image"):
         return True
-    return any(_has_link(child) for child in getattr(token, "children", None) or ())
+    return any(has_link(child) for child in getattr(token, "children", None) or ())
 
 
 def _split_at_separator(tokens: list[Any]) -> tuple[list[Any], list[Any]] | None:
     """Split before the first link at a `` - `` in plain text (never inside markup)."""
     for index, token in enumerate(tokens):
-        if _has_link(token):
+        if has_link(token):
             return None
         if type(token).__name__ == "RawText":
             match = _TEXT_SEPARATOR.search(token.content)
@@ -320,9 +322,9 @@ _DESCRIPTION_HEADERS = re.compile(r"desc|summary|about|what|note|comment", re.IG
 
 def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) -> Entry | None:
     """A GFM table row whose first linked cell names the entry; other cells by their header."""
-    title_at = next(
-        (i for i, cell in enumerate(cells) if any(type(t).__name__ == "Link" for t in cell)), None
-    )
+    # the entry is named in the first cell: `| [Title](url) | … |`; a table whose links
+    # stand further right maps something else to them and stays a table
+    title_at = 0 if cells and any(type(t).__name__ == "Link" for t in cells[0]) else None
     if title_at is None:
         return None
     title_cell = cells[title_at]
