@@ -23,10 +23,9 @@ from awesomelint.parse.entries import (
     is_title_led,
     strip_quotes,
 )
-from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING, Region, plan
+from awesomelint.parse.fast import DEFINITION, SIMPLE_ENTRY, SIMPLE_HEADING, Region, plan
 from awesomelint.parse.inline import escape, to_markdown, to_plain
 
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 _DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _YAML_LINE = re.compile(r"^(\s*#.*|\s*[\w\-. ]+\s*:.*|\s+.*|\s*-\s.*|\s*)$")
@@ -233,7 +232,7 @@ class _Builder:
                 if title:
                     break
                 continue
-            if _DEFINITION.match(text):
+            if DEFINITION.match(text):
                 first, title = line, False
                 continue
             if not title and _DEFINITION_TITLE.match(text):

@@ -38,7 +38,8 @@ _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
 _TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# a link reference definition's first line (document.py finds them with it too)
+DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
 _HTML_CLOSE = {
@@ -157,7 +158,7 @@ def _mixed_html(lines: list[str]) -> bool:
 def plan(lines: list[str]) -> list[Region]:
     """Split body lines (without their newlines) into fast and slow regions, in order."""
     text = "\n".join(lines)
-    if not lines or _DEFINITION.search(text):
+    if not lines or DEFINITION.search(text):
         return [Region(0, len(lines), False)]
     if any(not line.strip() and line.strip(" \t") for line in lines):
         return [Region(0, len(lines), False)]  # blank to mistletoe, not to us: rare, be safe
