@@ -14,7 +14,6 @@ from typing import Any
 # Characters that could start markup inside running text.
 _ESCAPE = re.compile(r"([\\`*\[\]<])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_MARKUP = re.compile(r"\\([!-/:-@\[-`{-~])|\*\*|~~|\*|`+")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _PRIVATE_REF = re.compile(r"(?<!\\)&#(5[7-9]\d{3}|6[0-3]\d{3});")
 _ENTITY_LIKE = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -44,11 +43,6 @@ def unescape(markdown: str) -> str:
 def _private_char(match: re.Match[str]) -> str:
     code = int(match.group(1))
     return chr(code) if 0xE000 <= code <= 0xF8FF else match.group(0)
-
-
-def markdown_to_plain(markdown: str) -> str:
-    """Drop emphasis and code markers, keep escaped characters as themselves."""
-    return _MARKUP.sub(lambda m: m.group(1) or "", markdown)
 
 
 def destination(url: str) -> str:
