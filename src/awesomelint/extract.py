@@ -31,6 +31,9 @@ class LinkRef:
 def links_in_markdown(text: str, file: str, first_line: int) -> Iterator[LinkRef]:
     """Links of a markdown fragment: inline, autolinks, HTML attributes, definitions, bare URLs."""
     for offset, line in enumerate(text.split("\n")):
+        # most description lines hold no link at all: skip the five searches for them
+        if "](" not in line and "]:" not in line and "http" not in line and "=" not in line:
+            continue
         number = first_line + offset
         spans: list[tuple[int, int]] = []
         for match in _MD_LINK.finditer(line):
