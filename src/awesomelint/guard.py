@@ -35,3 +35,19 @@ def link_targets(text: str) -> set[str]:
 def lost_links(before: str, after: str) -> list[str]:
     """Targets of ``before`` missing from ``after``, sorted."""
     return sorted(link_targets(before) - link_targets(after))
+
+
+def lost_web_links(before: str, after: str) -> list[str]:
+    """http(s) URLs of ``before`` with no URL of the same canonical form in ``after``.
+
+    For rewrites that may change a URL's form on purpose (``--fix`` drops
+    tracking parameters, turns ``http`` into ``https``) but must never drop one.
+    """
+    from awesomelint.canonical import canonical_url
+
+    kept = {canonical_url(target) for target in link_targets(after)}
+    return sorted(
+        url
+        for url in link_targets(before)
+        if url.startswith(("http://", "https://")) and canonical_url(url) not in kept
+    )

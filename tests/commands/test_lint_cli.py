@@ -196,3 +196,33 @@ def test_the_lint_path_does_not_import_the_link_checker(tmp_path: Path) -> None:
     ).stdout.split("\n")
     assert out[0] == "False False"  # one entry: the dedupe engine is not even loaded
     assert out[-2] == "False True"
+
+
+def test_fix_that_would_drop_a_link_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The never-lose-a-link guard stands behind every fix rule, whatever a rule does."""
+    import awesomelint.lint.runner as runner
+
+    real = runner.apply_fixes
+
+    def lossy(text: str, fixes):  # type: ignore[no-untyped-def]
+        new_text, count = real(text, fixes)
+        return new_text.replace(
+            "- [Tracr](https://arxiv.org/abs/2301.05062) - Compiled.\n", ""
+        ), count
+
+    monkeypatch.setattr(runner, "apply_fixes", lossy)
+    text = CLEAN + "- [Q](https://x.org/q?utm_source=a&id=1)\n"
+    path = write(tmp_path, "a.md", text)
+    code, _, err = run(capsys, "--fix", str(path))
+    assert code == 2
+    assert "not fixed: 1 link(s) would be lost: https://arxiv.org/abs/2301.05062" in err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_fix_may_change_a_links_form_but_keeps_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "a.md", CLEAN + "- [Q](https://x.org/q?utm_source=a&id=1) - Q.\n")
+    code, _, err = run(capsys, "--fix", str(path))
+    assert code == 0, err
+    assert "https://x.org/q?id=1" in path.read_text(encoding="utf-8")
