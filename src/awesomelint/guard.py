@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 _URL = re.compile(r"https?://[^\s<>\"'`\]\[(){}|^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|^]*)*")
 _DESTINATION = re.compile(r"\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
@@ -43,11 +44,18 @@ def lost_web_links(before: str, after: str) -> list[str]:
     For rewrites that may change a URL's form on purpose (``--fix`` drops
     tracking parameters, turns ``http`` into ``https``) but must never drop one.
     """
+    return missing_web_links(link_targets(before), after)
+
+
+def missing_web_links(urls: Iterable[str], after: str) -> list[str]:
+    """The http(s) ones of ``urls`` with no URL of the same canonical form in ``after``, sorted."""
     from awesomelint.canonical import canonical_url
 
     kept = {canonical_url(target) for target in link_targets(after)}
     return sorted(
-        url
-        for url in link_targets(before)
-        if url.startswith(("http://", "https://")) and canonical_url(url) not in kept
+        {
+            url
+            for url in urls
+            if url.startswith(("http://", "https://")) and canonical_url(url) not in kept
+        }
     )

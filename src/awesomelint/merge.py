@@ -480,16 +480,9 @@ def check_links(documents: Sequence[Document], output: str) -> list[str]:
     Links are compared by canonical URL because the merge keeps one link per
     canonical key (``http``/``https``, ``www.``, tracking parameters ...).
     """
-    from awesomelint.guard import link_targets
+    from awesomelint.guard import missing_web_links
 
-    kept = {canonical_url(target) for target in link_targets(output)}
-    missing = {
-        url
-        for document in documents
-        for url in input_links(document)
-        if canonical_url(url) not in kept
-    }
-    return sorted(missing)
+    return missing_web_links((url for doc in documents for url in input_links(doc)), output)
 
 
 def _ref(ref: SourceRef) -> dict[str, object]:
