@@ -14,11 +14,42 @@ TagKind = Literal["venue", "date", "star", "topic"]
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where something was read: the file as given and its 1-based line."""
+class Span:
+    """Where something stands in its file: the one source-position type of every layer.
+
+    Lines and columns are 1-based; columns count code points.  ``end_line`` and
+    ``end_column`` are inclusive of the last line and exclusive of the last
+    column (``end_column`` 0 means "to the end of ``end_line``"), so the exact
+    source text of an item is ``text_of(lines)``.  A span read from the start of
+    a line alone (``Span(file, line)``) covers just that line.
+    """
 
     file: str
     line: int
+    column: int = 1
+    end_line: int = 0
+    end_column: int = 0
+
+    @property
+    def last_line(self) -> int:
+        """The last line the span covers (its start line when no end was recorded)."""
+        return self.end_line or self.line
+
+    def text_of(self, lines: list[str]) -> str:
+        """The source text this span covers, from the file's lines (no line ends)."""
+        if self.line < 1 or self.line > len(lines):
+            return ""
+        chunk = lines[self.line - 1 : self.last_line]
+        if not chunk:
+            return ""
+        if self.end_column:
+            chunk[-1] = chunk[-1][: self.end_column - 1]
+        chunk[0] = chunk[0][self.column - 1 :]
+        return "\n".join(chunk)
+
+
+# The name every layer used before spans carried an end; the same type.
+Source = Span
 
 
 @dataclass(frozen=True)
