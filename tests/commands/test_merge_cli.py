@@ -87,7 +87,7 @@ def test_merge_urls_from_a_local_server_then_offline_from_cache(
 ) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out.md"
     urls = [f"{server.url}/a.md", f"{server.url}/b.md"]
-    args = ["merge", *urls, "-o", str(out), "--cache-dir", str(cache)]
+    args = ["merge", "--allow-private", *urls, "-o", str(out), "--cache-dir", str(cache)]
     assert main(args) == 0
     first = out.read_bytes()
     assert b"[Other](https://github.com/o/r)" in first
@@ -106,7 +106,9 @@ def test_unreachable_url_is_exit_2_and_nothing_written(
 ) -> None:
     out = tmp_path / "out.md"
     url = f"http://127.0.0.1:{_free_port()}/list.md"
-    code = main(["merge", url, "-o", str(out), "--cache-dir", str(tmp_path / "c")])
+    code = main(
+        ["merge", "--allow-private", url, "-o", str(out), "--cache-dir", str(tmp_path / "c")]
+    )
     assert code == 2
     assert not out.exists()
     err = capsys.readouterr().err
@@ -116,7 +118,18 @@ def test_unreachable_url_is_exit_2_and_nothing_written(
 def test_http_error_status_is_exit_2(tmp_path: Path, server: str) -> None:
     out = tmp_path / "out.md"
     assert (
-        main(["merge", f"{server}/missing.md", "-o", str(out), "--cache-dir", str(tmp_path)]) == 2
+        main(
+            [
+                "merge",
+                "--allow-private",
+                f"{server.url}/missing.md",
+                "-o",
+                str(out),
+                "--cache-dir",
+                str(tmp_path),
+            ]
+        )
+        == 2  # fmt: skip
     )
     assert not out.exists()
 

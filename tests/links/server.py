@@ -2,19 +2,47 @@
 
 It runs an asyncio loop in a background thread and serves any number of
 loopback addresses (127.0.0.1, 127.0.0.2, ...).  Each path is configured with
-a Route (status, headers, delay, redirect, streamed body...), and the server
-records every request and the peak number of requests in flight per host, so
-tests can assert on what the checker actually sent.
+a Route (status, headers, delay, redirect, streamed or dripped body...).
+Hostile answers (a ``Location`` that breaks markdown, a ``Retry-After`` of
+byte 0xB2, a ``gzip, gzip`` bomb from ``gzip_bomb``) are plain ``headers`` and
+``body`` values: headers go out as latin-1 bytes.  The server records every
+request and the peak number of requests in flight per host, so tests can assert
+on what the checker actually sent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
+import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+
+
+@functools.cache
+def gzip_bomb(megabytes: int, layers: int = 2) -> bytes:
+    """A valid gzip stream of ``megabytes`` MiB of zeros, gzipped again ``layers - 1`` times.
+
+    Built from one full-flushed block repeated, so a gigabyte costs a second, not
+    a minute of compression: 1024 MiB is about 1 MiB once and 2 KB twice gzipped.
+    """
+    mib = bytes(1 << 20)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    first = packer.compress(mib) + packer.flush(zlib.Z_FULL_FLUSH)  # with the gzip header
+    repeat = packer.compress(mib) + packer.flush(zlib.Z_FULL_FLUSH)  # same bytes every MiB
+    crc = 0
+    for _ in range(megabytes):
+        crc = zlib.crc32(mib, crc)
+    final_block = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    size = (megabytes << 20) & 0xFFFFFFFF
+    data = first + repeat * (megabytes - 1) + final_block + struct.pack("<II", crc, size)
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9, wbits=31)
+    return data
 
 
 @dataclass(frozen=True)
@@ -31,6 +59,7 @@ class Route:
     delay: float = 0.0
     hang: bool = False  # never answer
     stream: int = 0  # announce and trickle this many bytes
+    drip: float = 0.0  # send the body one byte every this many seconds (a slow-loris server)
 
 
 @dataclass(frozen=True)
@@ -139,7 +168,8 @@ class Server:
                     k.strip().lower(): v.strip()
                     for k, _, v in (line.partition(":") for line in lines[1:] if line)
                 }
-                host = headers.get("host", "").rsplit(":", 1)[0]
+                # "host." and "host" are one host, as in DNS
+                host = headers.get("host", "").rsplit(":", 1)[0].rstrip(".")
                 keep = await self._respond(method, target.split("?")[0], host, writer)
                 if not keep:
                     return
@@ -181,12 +211,24 @@ class Server:
                 if route.stream:
                     await self._trickle(writer, route.stream)
                     return False
+                if route.drip:
+                    await self._drip(writer, body, route.drip)
+                    return False
                 writer.write(body)
             await writer.drain()
             return True
         finally:
             with self._lock:
                 self._stats.in_flight[host] -= 1
+
+    async def _drip(self, writer: asyncio.StreamWriter, body: bytes, every: float) -> None:
+        await writer.drain()  # the head goes out at once; then one byte at a time
+        for i in range(len(body)):
+            await asyncio.sleep(every)
+            writer.write(body[i : i + 1])
+            await writer.drain()
+            with self._lock:
+                self._stats.streamed += 1
 
     async def _trickle(self, writer: asyncio.StreamWriter, size: int) -> None:
         chunk = b"x" * 65536

@@ -14,13 +14,15 @@ from awesomelint.fileio import atomic_write
 from awesomelint.model import Document
 from awesomelint.parse import parse_bytes, read_file
 from awesomelint.parse.document import parse_text
+from awesomelint.validate import FiniteFloat
 
 
-def _load(source: str, cache_dir: Path, timeout: float) -> Document:
+def _load(source: str, cache_dir: Path, timeout: float, allow_private: bool) -> Document:
     if source.startswith(("http://", "https://")):
         from awesomelint.fetch import fetch_list
 
-        return parse_bytes(fetch_list(source, cache_dir, timeout=timeout), source)
+        data = fetch_list(source, cache_dir, timeout=timeout, allow_private=allow_private)
+        return parse_bytes(data, source)
     decoded = read_file(source)
     return parse_text(decoded.text, source, decoded.newline, decoded.repairs)
 
@@ -60,7 +62,18 @@ def _default_cache() -> Path:
     type=click.Path(file_okay=False),
     help="Where fetched lists are kept for offline re-runs (default: the user cache).",
 )
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per fetch.")
+@click.option(
+    "--timeout",
+    type=FiniteFloat(0.001),
+    default=30.0,
+    show_default=True,
+    help="Deadline in seconds for each whole fetch (redirects and body included).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Allow fetching from loopback, private and link-local addresses.",
+)
 def merge(
     inputs: tuple[str, ...],
     output: str,
@@ -70,6 +83,7 @@ def merge(
     title: str | None,
     cache_dir: str | None,
     timeout: float,
+    allow_private: bool,
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
 
@@ -81,7 +95,7 @@ def merge(
 
     cache = Path(cache_dir) if cache_dir else _default_cache()
     try:
-        documents = [_load(source, cache, timeout) for source in inputs]
+        documents = [_load(source, cache, timeout, allow_private) for source in inputs]
     except AwesomelintError as exc:
         click.echo(f"awesomelint: {exc}", err=True)
         return 2

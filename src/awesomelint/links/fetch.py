@@ -15,13 +15,15 @@ from urllib.parse import urljoin
 
 import httpx
 
+from awesomelint.links.decoding import BodyError, UnsupportedEncoding, read_limited
 from awesomelint.links.fragments import page_anchors
 from awesomelint.links.hostpool import HostPool, parse_retry_after
 from awesomelint.links.model import Hop, Outcome, Settings, Verdict
-from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver
+from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver, host_key
 from awesomelint.links.urls import host_of, invalid_reason, split_fragment
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+REDIRECTS = _REDIRECTS  # for the list fetcher, which follows them the same way
 _PERMANENT = frozenset({301, 308})
 _BLOCKED = frozenset({401, 403, 407, 429, 999})
 _TRANSIENT = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
@@ -82,6 +84,7 @@ class Checker:
         self.gate = asyncio.Semaphore(settings.max_concurrency)
         self.get_only = set(KNOWN_GET_ONLY | settings.get_only_hosts)
         self.requests = 0
+        self.decoded_bytes = 0  # body bytes held in memory after decoding, over the run
         self._headers: dict[str, dict[str, str]] = {}
 
     def _headers_for(self, host: str, url: str) -> dict[str, str]:
@@ -104,7 +107,7 @@ class Checker:
         current = url
         seen = {url}
         for _ in range(self.settings.max_redirects + 1):
-            host = host_of(current)
+            host = host_key(host_of(current))
             try:
                 await self.resolver.resolve(host)
             except PrivateAddressError as exc:
@@ -219,6 +222,8 @@ class Checker:
                     await response.aclose()
         except httpx.InvalidURL as exc:
             return _Answer(error="invalid", detail=str(exc))
+        except BodyError as exc:
+            return _Answer(error="connection", detail=f"cannot decode the page: {exc}")
         except (TimeoutError, httpx.TimeoutException):
             return _Answer(error="timeout", detail=f"no answer within {self.settings.timeout:g}s")
         except httpx.ConnectError as exc:
@@ -234,15 +239,20 @@ class Checker:
         """Anchors of an HTML page when asked for; otherwise drain at most a small cap."""
         html = _HTML.search(response.headers.get("content-type", "html"))
         if want_anchors and response.status_code < 300 and html:
-            cap = self.settings.fragment_body_cap
-            parts: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                parts.append(chunk)
-                size += len(chunk)
-                if size >= cap:
-                    break
-            text = b"".join(parts).decode(response.encoding or "utf-8", errors="replace")
+            # Decoded here, under the cap: httpx would inflate a gzip bomb whole.
+            try:
+                body = await read_limited(
+                    response.aiter_raw(),
+                    response.headers.get("content-encoding"),
+                    self.settings.fragment_body_cap,
+                )
+            except UnsupportedEncoding:
+                return None  # not offered by us; the page may be fine, its anchors are unknown
+            self.decoded_bytes += len(body.data)
+            try:
+                text = body.data.decode(response.encoding or "utf-8", errors="replace")
+            except LookupError:  # a charset Python knows but that is no text codec (rot13)
+                text = body.data.decode("utf-8", errors="replace")
             return page_anchors(text)
         size = 0
         async for chunk in response.aiter_raw():

@@ -30,16 +30,61 @@ class PrivateAddressError(Exception):
         self.address = address
 
 
+# IPv6 ranges whose last 32 bits are an IPv4 address a packet ends up at.
+_EMBEDS_IPV4 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated, RFC 4291): ::7f00:1 is 127.0.0.1
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT, RFC 2765): ::ffff:0:7f00:1
+        "64:ff9b::/96",  # NAT64 well-known prefix (RFC 6052): 64:ff9b::a00:1 is 10.0.0.1
+    )
+)
+# Never public, whatever ipaddress's copy of the registry says on this Python.
+_NEVER_PUBLIC = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "fec0::/10",  # site-local (deprecated, RFC 3879), still routed inside some sites
+        "64:ff9b:1::/48",  # local-use NAT64 (RFC 8215): translates into private space
+    )
+)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for, when it is one of the embedding forms."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if any(ip in net for net in _EMBEDS_IPV4):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    return None
+
+
 def is_public(address: str) -> bool:
-    """True when ``address`` is a globally routable unicast address."""
+    """True when ``address`` is a globally routable unicast address.
+
+    An IPv6 address that embeds an IPv4 one (mapped, compatible, translated,
+    NAT64, 6to4, Teredo) is judged by the IPv4 address it reaches.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour
-        if mapped is not None:
-            return is_public(str(mapped))
-        if ip.teredo is not None:
-            return is_public(str(ip.teredo[1]))
+        if any(ip in net for net in _NEVER_PUBLIC):
+            return False
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            return is_public(str(embedded))
     return ip.is_global and not ip.is_multicast
+
+
+def host_key(host: str) -> str:
+    """One spelling per host: ``Example.org.`` and ``example.org`` are the same host.
+
+    The per-host cap, interval and pools are keyed by this, so a trailing dot
+    cannot double a host's share.
+    """
+    return host.lower().rstrip(".")
 
 
 def _literal(host: str) -> str | None:
@@ -59,7 +104,7 @@ class Resolver:
 
     async def resolve(self, host: str) -> tuple[str, ...]:
         """Addresses of ``host``; raises DNSError, PrivateAddressError or TimeoutError."""
-        host = host.lower().rstrip(".")
+        host = host_key(host)
         future = self._cache.get(host)
         if future is not None and future.done():
             return future.result()  # the common case: a host seen before

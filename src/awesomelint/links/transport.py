@@ -23,8 +23,9 @@ from typing import Any
 import httpcore
 import httpx
 
+from awesomelint.links.decoding import ACCEPT_ENCODING
 from awesomelint.links.model import Settings
-from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver
+from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver, host_key
 
 _READ_LIMIT = 256 * 1024
 
@@ -132,10 +133,13 @@ class HostTransport(httpx.AsyncBaseTransport):
         self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
 
     def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
-        key = (url.raw_scheme, url.raw_host, url.port)
+        key = (url.raw_scheme, url.raw_host.lower().rstrip(b"."), url.port)  # as host_key
         transport = self._pools.get(key)
         if transport is None:
-            cap = self._settings.host(url.host).concurrency or self._settings.host_concurrency
+            cap = (
+                self._settings.host(host_key(url.host)).concurrency
+                or self._settings.host_concurrency
+            )
             limits = httpx.Limits(
                 max_connections=None, max_keepalive_connections=cap, keepalive_expiry=10.0
             )
@@ -163,6 +167,7 @@ def make_client(settings: Settings, resolver: Resolver) -> httpx.AsyncClient:
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         "Accept-Language": "en-US,en;q=0.9",
+        "Accept-Encoding": ACCEPT_ENCODING,  # only what decoding.py inflates under a bound
     }
     return httpx.AsyncClient(
         transport=HostTransport(settings, resolver),
