@@ -12,10 +12,10 @@ import httpcore
 import pytest
 
 from awesomelint.links.model import Verdict
-from awesomelint.links.netguard import PrivateAddressError, Resolver, is_public
+from awesomelint.links.netguard import PrivateAddressError, Resolver, host_key, is_public
 from awesomelint.links.transport import GuardedBackend
 
-from .conftest import one
+from .conftest import one, run
 from .server import Server
 
 
@@ -61,23 +61,63 @@ def test_guarded_backend_never_connects_to_refused_addresses(server: Server) -> 
         "fc00::1",
         "::ffff:127.0.0.1",
         "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        # IPv6 forms that embed an IPv4 address are judged by that address:
+        "::7f00:1",  # IPv4-compatible 127.0.0.1
+        "::169.254.169.254",  # IPv4-compatible metadata address
+        "::ffff:0:7f00:1",  # IPv4-translated (SIIT) 127.0.0.1
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "64:ff9b:1::a00:1",  # local-use NAT64 prefix
+        "fec0::1",  # site-local
+        "fec0:0:0:ffff::1",
+        "::",
     ],
 )
 def test_non_public_addresses(address: str) -> None:
     assert not is_public(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700::6810:85e5", "::ffff:8.8.8.8"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "93.184.216.34",
+        "2606:4700::6810:85e5",
+        "::ffff:8.8.8.8",
+        "64:ff9b::808:808",
+        "2a00:1450:4001::1",
+    ],
+)
 def test_public_addresses(address: str) -> None:
     assert is_public(address)
 
 
-def test_resolver_refuses_private_literals() -> None:
+@pytest.mark.parametrize(
+    "host", ["10.0.0.1", "[::7f00:1]", "[::169.254.169.254]", "[64:ff9b::a00:1]", "[fec0::1]"]
+)
+def test_resolver_refuses_private_literals(host: str) -> None:
     async def resolve() -> None:
-        await Resolver(allow_private=False).resolve("10.0.0.1")
+        await Resolver(allow_private=False).resolve(host)
 
     with pytest.raises(PrivateAddressError):
         asyncio.run(resolve())
+
+
+def test_trailing_dot_is_the_same_host() -> None:
+    assert host_key("Example.ORG.") == host_key("example.org") == "example.org"
+
+
+def test_trailing_dot_does_not_double_the_per_host_cap(server: Server) -> None:
+    """localhost and localhost. are one host: with a cap of 1, never two requests at once."""
+    port = server.ports["127.0.0.1"]
+    urls = []
+    for i in range(6):
+        server.route(f"/p{i}", delay=0.15)
+        name = "localhost." if i % 2 else "localhost"
+        urls.append(f"http://{name}:{port}/p{i}")
+    report = run(urls, host_concurrency=1, max_concurrency=8)
+    assert {r.verdict for r in report.results} == {Verdict.OK}
+    assert {r.host for r in server.requests} == {"localhost"}  # the server strips the dot too
+    assert server.max_in_flight("localhost") == 1
 
 
 def test_tls_handshake_runs_and_untrusted_certificate_is_dead(tmp_path: Path) -> None:
