@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
@@ -116,3 +118,114 @@ def test_unchanged_list_is_not_parsed_again(
     page.write_text(page.read_text() + f"- [z]({server.url('/missing')}) - w.\n")
     assert main(args) == 1  # changed file: parsed again, new dead link found
     assert parsed == [str(page)]
+
+
+# -- a broken cache is reported in one line, moved aside or bypassed, never fatal -------------
+
+
+def _filled(path: Path, count: int = 2000) -> None:
+    cache = LinkCache(path, max_age=3600)
+    for i in range(count):
+        cache.store(f"http://h.example/{i}", Outcome(Verdict.OK, 200))
+    cache.close()
+
+
+def _cli(tmp_path: Path, server: Server, cache: Path) -> int:
+    from awesomelint.cli import main
+
+    page = tmp_path / "list.md"
+    urls = [server.route(f"/u{i}") for i in range(3)]
+    page.write_text("# A\n\n" + "".join(f"- [u]({u}) - u.\n" for u in urls), encoding="utf-8")
+    args = ["links", "--allow-private", "--no-progress", "--cache", str(cache), str(page)]
+    return main(args)
+
+
+def test_corrupted_cache_is_moved_aside_and_the_run_goes_on(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    _filled(path)
+    data = bytearray(path.read_bytes())
+    data[8192:] = bytes((i * 7919) % 251 for i in range(len(data) - 8192))  # pages 3.. garbage
+    path.write_bytes(bytes(data))
+    code = _cli(tmp_path, server, path)
+    err = capsys.readouterr().err
+    assert code == 0 and "Traceback" not in err
+    warnings = [line for line in err.splitlines() if "cache" in line]
+    assert len(warnings) == 1 and "malformed" in warnings[0] and "moved aside" in warnings[0]
+    (aside,) = tmp_path.glob("cache.sqlite3.*.corrupt")
+    assert aside.read_bytes() == bytes(data)  # kept, not deleted
+    # the next run starts a fresh cache and uses it
+    assert _cli(tmp_path, server, path) == 0
+    assert _cli(tmp_path, server, path) == 0
+    assert server.hits("/u0") == 3 - 1  # third run answered from the fresh cache
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_database_is_bypassed_untouched(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"my notes, not a cache\n" * 100)
+    code = _cli(tmp_path, server, path)
+    err = capsys.readouterr().err
+    assert code == 0 and "Traceback" not in err and "continuing without it" in err
+    assert path.read_bytes() == b"my notes, not a cache\n" * 100
+    assert list(tmp_path.glob("*.corrupt")) == []
+
+
+def test_foreign_schema_is_bypassed_and_left_alone(tmp_path: Path, server: Server) -> None:
+    for table in ("verdicts (url TEXT PRIMARY KEY, ok INTEGER)", "users (name TEXT)"):
+        path = tmp_path / f"other{len(table)}.db"
+        with sqlite3.connect(path) as db:
+            db.execute(f"CREATE TABLE {table}")
+        before = path.read_bytes()
+        messages: list[str] = []
+        cache = LinkCache(path, max_age=3600, warn=messages.append)
+        report = run([server.route("/a")], cache=cache)
+        cache.close()
+        assert report.results[0].verdict is Verdict.OK
+        assert len(messages) == 1 and "is not an awesomelint cache" in messages[0]
+        assert path.read_bytes() == before  # no table added, journal mode unchanged
+
+
+def test_read_only_cache_is_bypassed_without_a_traceback(tmp_path: Path, server: Server) -> None:
+    path = tmp_path / "cache.sqlite3"
+    _filled(path, 10)
+    path.chmod(0o444)
+    immutable = False
+    if os.geteuid() == 0:  # root writes through 0444: make the file immutable instead
+        immutable = subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
+        if not immutable:
+            pytest.skip("running as root without chattr: cannot make a read-only file")
+    try:
+        messages: list[str] = []
+        cache = LinkCache(path, max_age=3600, warn=messages.append)
+        urls = [server.route(f"/r{i}") for i in range(250)]  # more than one flush
+        report = run(urls, cache=cache)
+        cache.close()
+        cache.close()
+        assert {r.verdict for r in report.results} == {Verdict.OK}
+        assert len(messages) == 1 and "read-only" in messages[0]
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(0o644)
+
+
+def test_lock_held_by_another_run_is_bypassed_mid_run(tmp_path: Path, server: Server) -> None:
+    path = tmp_path / "cache.sqlite3"
+    _filled(path, 10)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another run, holding the write lock for good
+    try:
+        messages: list[str] = []
+        cache = LinkCache(path, max_age=3600, lock_timeout=0.2, warn=messages.append)
+        urls = [server.route(f"/l{i}") for i in range(250)]  # the flush at 200 meets the lock
+        report = run(urls, cache=cache)
+        cache.close()  # in a finally in the CLI: must not raise
+        assert {r.verdict for r in report.results} == {Verdict.OK}
+        assert len(messages) == 1 and "locked by another process" in messages[0]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

@@ -8,6 +8,7 @@ keeps everything committed so far.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -15,7 +16,7 @@ import re
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from awesomelint import __version__
@@ -100,56 +101,159 @@ def cacheable(outcome: Outcome) -> bool:
     return outcome.verdict is Verdict.DEAD and outcome.status in _DEFINITE_DEAD
 
 
-class LinkCache:
-    """Reads fresh verdicts, buffers new ones, commits them in batches."""
+_COLUMNS = {
+    "verdicts": ["url", "verdict", "status", "redirect_to", "final_url", "detail", "checked_at"],
+    "documents": ["key", "links", "anchors", "stored_at"],
+}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
-    def __init__(self, path: Path, max_age: float, now: float | None = None) -> None:
+
+def _warn(message: str) -> None:
+    print(f"awesomelint: warning: {message}", file=sys.stderr, flush=True)
+
+
+class LinkCache:
+    """Reads fresh verdicts, buffers new ones, commits them in batches.
+
+    A cache only saves time, so no cache problem may end a run: a damaged
+    SQLite file is moved aside (renamed ``*.corrupt``, never deleted), and a
+    file that is read-only, locked by another run for longer than
+    ``lock_timeout``, not a database, or another program's database is
+    bypassed.  Each is reported once, in one line, through ``warn``; from then
+    on the cache answers nothing and stores nothing.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        max_age: float,
+        now: float | None = None,
+        *,
+        lock_timeout: float = 10.0,
+        warn: Callable[[str], None] = _warn,
+    ) -> None:
         self.path = path
         self.max_age = max_age
+        self.problem: str | None = None  # why the cache was given up, once it was
+        self._warn = warn
         self._now = time.time() if now is None else now
         self._pending: list[tuple[str, str, int | None, str | None, str | None, str, float]] = []
+        self._db: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
-            self._db.execute(_DOCUMENTS)
-        except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cannot use cache {path}: {exc}") from None
+        except OSError as exc:
+            raise CacheError(f"cannot use cache {path}: {exc.strerror or exc}") from None
+        try:
+            self._db = sqlite3.connect(path, timeout=lock_timeout, isolation_level=None)
+            foreign = self._foreign()  # before any write: never change another program's file
+            if not foreign:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute(_SCHEMA)
+                self._db.execute(_DOCUMENTS)
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return
+        if foreign:
+            self._give_up(None, f"is not an awesomelint cache ({foreign})")
+
+    def _foreign(self) -> str | None:
+        """Why the database is not one of ours (other tables, or ours with other columns)."""
+        assert self._db is not None
+        rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {row[0] for row in rows}
+        others = sorted(tables - set(_COLUMNS))
+        if others:
+            return f"it holds table {others[0]!r}"
+        for table in sorted(tables):
+            found = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
+            if found != _COLUMNS[table]:
+                return f"its table {table!r} has other columns"
+        return None
+
+    def _give_up(self, exc: sqlite3.Error | None, what: str = "") -> None:
+        """Stop using the cache for this run, say why in one line, move a damaged file aside."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        self._pending = []
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        reason = what or str(exc)
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and self._is_sqlite_file():
+            aside = self._move_aside()
+            reason += f"; moved aside to {aside}" if aside else ""
+        elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            reason = f"locked by another process ({exc})"
+        elif code == sqlite3.SQLITE_READONLY or (
+            self.path.exists() and not os.access(self.path, os.W_OK)
+        ):
+            reason = f"read-only ({exc})" if exc else reason
+        self.problem = reason
+        self._warn(f"cache {self.path}: {reason}; continuing without it")
+
+    def _is_sqlite_file(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+        except OSError:
+            return False
+
+    def _move_aside(self) -> Path | None:
+        """Rename the damaged file (and its WAL files) out of the way; None if that fails."""
+        aside = self.path.with_name(f"{self.path.name}.{int(time.time())}.corrupt")
+        try:
+            self.path.rename(aside)
+        except OSError:
+            return None
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):  # stale WAL files belong to the old file
+                self.path.with_name(self.path.name + suffix).unlink()
+        return aside
+
+    @property
+    def active(self) -> bool:
+        """False once the cache was given up for this run."""
+        return self._db is not None
 
     def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
         """Fresh cached outcomes for those of ``urls`` the cache knows."""
         self.flush()
-        wanted = list(dict.fromkeys(urls))
         found: dict[str, Outcome] = {}
+        if self._db is None:
+            return found
+        wanted = list(dict.fromkeys(urls))
         oldest = self._now - self.max_age
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                "SELECT url, verdict, status, redirect_to, final_url, detail FROM verdicts"
-                f" WHERE checked_at >= ? AND url IN ({marks})",
-                (oldest, *chunk),
-            )
-            for url, verdict, status, redirect_to, final_url, detail in rows:
-                try:
-                    value = Verdict(verdict)
-                except ValueError:
-                    continue
-                found[url] = Outcome(
-                    value,
-                    status=status,
-                    redirect_to=redirect_to,
-                    final_url=final_url,
-                    detail=detail,
-                    cached=True,
-                )
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    "SELECT url, verdict, status, redirect_to, final_url, detail FROM verdicts"
+                    f" WHERE checked_at >= ? AND url IN ({marks})",
+                    (oldest, *chunk),
+                ).fetchall()
+                for url, verdict, status, redirect_to, final_url, detail in rows:
+                    try:
+                        value = Verdict(verdict)
+                    except ValueError:
+                        continue
+                    found[url] = Outcome(
+                        value,
+                        status=status,
+                        redirect_to=redirect_to,
+                        final_url=final_url,
+                        detail=detail,
+                        cached=True,
+                    )
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return {}
         return found
 
     def store(self, url: str, outcome: Outcome) -> None:
         """Remember a definitive outcome (others are ignored); commits every few hundred."""
-        if outcome.cached or not cacheable(outcome):
+        if self._db is None or outcome.cached or not cacheable(outcome):
             return
         self._pending.append(
             (
@@ -167,18 +271,27 @@ class LinkCache:
 
     def flush(self) -> None:
         """Commit buffered outcomes in one transaction."""
-        if not self._pending:
+        if not self._pending or self._db is None:
             return
         rows, self._pending = self._pending, []
-        with self._db:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
+        except sqlite3.Error as exc:
+            self._give_up(exc)
 
     def document(self, key: str) -> tuple[list[tuple[str, int]], frozenset[str]] | None:
         """Links (url, line) and anchors extracted earlier from identical bytes, if any."""
-        row = self._db.execute(
-            "SELECT links, anchors FROM documents WHERE key = ?", (key,)
-        ).fetchone()
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT links, anchors FROM documents WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return None
         if row is None:
             return None
         try:
@@ -191,23 +304,32 @@ class LinkCache:
         self, key: str, links: list[tuple[str, int]], anchors: frozenset[str]
     ) -> None:
         """Remember what a list file's bytes hold, so an unchanged file is not parsed again."""
-        with self._db:
-            self._db.execute("BEGIN")
-            self._db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
-                (key, json.dumps(links), json.dumps(sorted(anchors)), time.time()),
-            )
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
+                    (key, json.dumps(links), json.dumps(sorted(anchors)), time.time()),
+                )
+        except sqlite3.Error as exc:
+            self._give_up(exc)
 
     def close(self) -> None:
-        """Flush, forget long-unused entries and close; safe to call twice."""
+        """Flush, forget long-unused entries and close; safe to call twice, never raises."""
+        self.flush()
+        if self._db is None:
+            return
         try:
-            self.flush()
             oldest = time.time() - max(self.max_age, _KEEP_DOCUMENTS)
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.execute("DELETE FROM documents WHERE stored_at < ?", (oldest,))
                 self._db.execute("DELETE FROM verdicts WHERE checked_at < ?", (oldest,))
-        except sqlite3.ProgrammingError:
-            pass  # already closed
-        finally:
-            self._db.close()
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return
+        db, self._db = self._db, None
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
