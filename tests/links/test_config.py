@@ -91,3 +91,65 @@ def test_bad_values_are_errors() -> None:
 def test_cache_path_is_relative_to_the_config_file(tmp_path: Path) -> None:
     conf = links_config(Config(tmp_path / ".awesomelint.toml", {"links": {"cache": "c.db"}}))
     assert conf.cache == str(tmp_path / "c.db")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('user_agent = "日本"', "printable ASCII only"),
+        ('user_agent = "a\\r\\nX-Injected: 1"', "printable ASCII only"),
+        ('headers = { "X-Token" = "é" }', "printable ASCII only"),
+        ("timeout = nan", "finite number"),
+        ("timeout = inf", "finite number"),
+        ("timeout = -1", "finite number"),
+        ("host_interval = inf", "finite number"),
+        ("retry_after_cap = nan", "finite number"),
+    ],
+)
+def test_values_that_would_break_a_request_are_config_errors(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    path = tmp_path / ".awesomelint.toml"
+    path.write_text(f"[links]\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        links_config(load_config(path))
+    assert ".awesomelint.toml" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_bad_links_values_are_one_line_exit_2_at_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from awesomelint.cli import main
+
+    good = tmp_path / "good.md"
+    good.write_text("# A\n\n- [Ok](https://example.org) - Fine.\n", encoding="utf-8")
+    base = ["links", "--no-cache", "--no-progress"]
+    for flag, value in [
+        ("--timeout", "nan"),
+        ("--timeout", "inf"),
+        ("--timeout", "-1"),
+        ("--host-interval", "inf"),
+        ("--user-agent", "日本"),
+    ]:
+        assert main([*base, flag, value, str(good)]) == 2
+        err = capsys.readouterr().err
+        assert f"Invalid value for '{flag}'" in err and "Traceback" not in err
+    (tmp_path / ".awesomelint.toml").write_text('[links]\nuser_agent = "日本"\n', encoding="utf-8")
+    assert main([*base, str(good)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "links.user_agent" in err and "Traceback" not in err
+
+
+def test_unknown_keys_are_refused_like_lint_does_including_allow_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pull request may edit config: it must not be able to lift the address guard."""
+    from awesomelint.cli import main
+
+    good = tmp_path / "good.md"
+    good.write_text("# A\n\n- [Ok](https://example.org) - Fine.\n", encoding="utf-8")
+    for line in ("allow_private = true", "timout = 3", '[links.hosts."a.org"]\nspeed = 1'):
+        (tmp_path / ".awesomelint.toml").write_text(f"[links]\n{line}\n", encoding="utf-8")
+        assert main(["links", "--no-cache", "--no-progress", str(good)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "unknown key" in err and "Traceback" not in err

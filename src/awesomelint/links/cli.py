@@ -32,6 +32,7 @@ from awesomelint.links.cache import (
 from awesomelint.links.config import links_config, parse_accept
 from awesomelint.links.model import FAILING, STRICT_FAILING, LinkLike, Report, Settings
 from awesomelint.links.report import FORMATS
+from awesomelint.validate import HEADER_TEXT, FiniteFloat
 
 
 def _fail(message: str) -> int:
@@ -140,14 +141,14 @@ def _settings(base: Settings, options: dict[str, Any]) -> Settings:
 @click.option("--max-cache-age", metavar="AGE", help="Oldest usable cache entry: 3600, 12h, 1d.")
 @click.option("--check-fragments", is_flag=True, default=None, help="Check #fragments of pages.")
 @click.option("--allow-private", is_flag=True, help="Allow requests to non-public addresses.")
-@click.option("--timeout", type=click.FloatRange(min=0.001), help="Seconds per request.")
+@click.option("--timeout", type=FiniteFloat(0.001), help="Seconds per request.")
 @click.option("--retries", type=click.IntRange(min=0), help="Retries of transient failures.")
 @click.option("--max-concurrency", type=click.IntRange(min=1), help="Requests in flight.")
 @click.option("--host-concurrency", type=click.IntRange(min=1), help="Requests per host.")
-@click.option("--host-interval", type=click.FloatRange(min=0), help="Seconds between requests.")
+@click.option("--host-interval", type=FiniteFloat(0), help="Seconds between requests.")
 @click.option("--exclude", multiple=True, metavar="REGEX", help="Skip matching URLs.")
 @click.option("--accept", metavar="CODES", help="Accepted statuses, e.g. 200..299,429.")
-@click.option("--user-agent", metavar="UA", help="User-Agent header.")
+@click.option("--user-agent", metavar="UA", type=HEADER_TEXT, help="User-Agent header.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 def links(
     files: tuple[str, ...],

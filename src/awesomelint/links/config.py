@@ -18,6 +18,7 @@ from awesomelint.config import Config
 from awesomelint.errors import ConfigError
 from awesomelint.links.cache import parse_age
 from awesomelint.links.model import HostSettings, Settings
+from awesomelint.validate import finite_number, header_value
 
 _RANGE = re.compile(r"^\s*(\d{3})\s*(?:\.\.\s*(\d{3})\s*)?$")
 DEFAULT_MAX_AGE = 86400.0
@@ -49,12 +50,7 @@ def parse_accept(values: list[Any] | str) -> frozenset[int]:
 
 
 def _number(minimum: float) -> Callable[[Any], float]:
-    def check(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
-            raise ValueError(f"expected a number >= {minimum:g}")
-        return float(value)
-
-    return check
+    return lambda value: finite_number(value, minimum)  # nan and inf pass a bare range test
 
 
 def _integer(minimum: int) -> Callable[[Any], int]:
@@ -91,7 +87,7 @@ def _patterns(value: Any) -> tuple[str, ...]:
 def _headers(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
         raise ValueError("expected a table of strings")
-    return tuple(value.items())
+    return tuple((header_value(k), header_value(v)) for k, v in value.items())
 
 
 def _flag(value: Any) -> bool:
@@ -135,7 +131,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "host_concurrency": ("host_concurrency", _integer(1)),
     "host_interval": ("host_interval", _number(0)),
     "max_redirects": ("max_redirects", _integer(0)),
-    "user_agent": ("user_agent", _string),
+    "user_agent": ("user_agent", header_value),
     "headers": ("headers", _headers),
     "get_only_hosts": ("get_only_hosts", lambda v: frozenset(h.lower() for h in _strings(v))),
     "check_fragments": ("check_fragments", _flag),
