@@ -14,11 +14,10 @@ import asyncio
 import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from awesomelint.errors import InputError
 from awesomelint.fileio import atomic_write
-from awesomelint.links.urls import host_of, invalid_reason, split_fragment
+from awesomelint.links.urls import host_of, invalid_reason
 
 if TYPE_CHECKING:
     import httpx
@@ -90,13 +89,15 @@ async def _fetch(url: str, timeout: float, allow_private: bool) -> bytes:
         raise _Failed(f"DNS failure: {exc}") from None
     except BodyError as exc:
         raise _Failed(str(exc)) from None
+    except httpx.InvalidURL as exc:  # our URL passed invalid_reason: it is a Location
+        raise _Failed(f"redirect to an unusable URL ({exc})") from None
     except httpx.HTTPError as exc:
         raise _Failed(f"{type(exc).__name__}: {exc}".rstrip(": ")) from None
 
 
 async def _follow(client: httpx.AsyncClient, resolver: Resolver, url: str) -> bytes:
     from awesomelint.links.decoding import read_limited
-    from awesomelint.links.fetch import REDIRECTS
+    from awesomelint.links.fetch import REDIRECTS, redirect_target
 
     current, seen = url, {url}
     for _ in range(MAX_REDIRECTS + 1):
@@ -106,8 +107,8 @@ async def _follow(client: httpx.AsyncClient, resolver: Resolver, url: str) -> by
             status = response.status_code
             if status in REDIRECTS:
                 location = (response.headers.get("location") or "").strip()
-                target = split_fragment(urljoin(current, location))[0]
-                reason = invalid_reason(target) if location else "no Location header"
+                target, reason = redirect_target(current, location)
+                reason = reason if location else "no Location header"
                 if reason:
                     raise _Failed(f"HTTP {status} redirect to an unusable URL ({reason})")
                 if target in seen:

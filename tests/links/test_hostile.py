@@ -8,6 +8,8 @@ import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from awesomelint.cli import main
 from awesomelint.links.fetch import Checker
 from awesomelint.links.fix import Rewrite, apply_text, safe_target
@@ -116,3 +118,30 @@ def test_a_dripping_server_is_cut_at_the_deadline(server: Server) -> None:
     result = one(url + "#x", check_fragments=True, timeout=1.5, retries=0)
     assert result.verdict is Verdict.TIMEOUT
     assert server.streamed < 10
+
+
+HOSTILE_LOCATIONS = ["http://[::1", "//[", "http://a.example:99999/", "javascript:alert(1)", ""]
+
+
+@pytest.mark.parametrize("location", HOSTILE_LOCATIONS)
+def test_hostile_location_is_a_dead_verdict_not_a_checker_error(
+    server: Server, location: str
+) -> None:
+    """httpx refuses some Location values itself (a protocol error), we refuse the rest."""
+    result = one(server.route("/r", status=301, location=location))
+    assert result.verdict is Verdict.DEAD and "checker error" not in result.detail
+    assert result.redirect_to is None
+    if not location:  # a redirect without a target: the answer itself is final
+        assert result.status == 301
+
+
+@pytest.mark.parametrize("location", HOSTILE_LOCATIONS)
+def test_hostile_location_fails_a_merge_in_one_line(
+    tmp_path: Path, server: Server, location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = server.route("/list.md", status=301, location=location)
+    out = tmp_path / "out.md"
+    args = ["merge", "--allow-private", url, "-o", str(out), "--cache-dir", str(tmp_path)]
+    assert main(args) == 2 and not out.exists()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot fetch" in err and "Traceback" not in err

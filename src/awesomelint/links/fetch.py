@@ -64,6 +64,16 @@ def _switch_to(chain: tuple[Hop, ...]) -> str | None:
     return target
 
 
+def redirect_target(current: str, location: str) -> tuple[str, str | None]:
+    """Where a ``Location`` header points from ``current`` (fragment dropped), and why that
+    target cannot be requested (None when it can).  Never raises: the header is the server's."""
+    try:
+        target = split_fragment(urljoin(current, location.strip()))[0]
+    except ValueError as exc:  # "http://[::1": urljoin itself refuses it
+        return location, f"malformed: {exc}"
+    return target, invalid_reason(target)
+
+
 def verdict_for(status: int, chain: tuple[Hop, ...], settings: Settings) -> Verdict:
     """The verdict for the final status of a request (after redirects and retries)."""
     if status in settings.accept:
@@ -126,9 +136,9 @@ class Checker:
                 return Outcome(Verdict.DEAD, detail=answer.detail, chain=tuple(chain))
             assert answer.status is not None
             if answer.status in _REDIRECTS and answer.location:
-                target = split_fragment(urljoin(current, answer.location.strip()))[0]
+                target, reason = redirect_target(current, answer.location)
                 chain.append(Hop(current, answer.status, target))
-                if invalid_reason(target):
+                if reason:
                     return Outcome(
                         Verdict.DEAD,
                         answer.status,
@@ -207,7 +217,10 @@ class Checker:
                 request = self.client.build_request(
                     method, url, headers=self._headers_for(host, url)
                 )
-                response = await self.client.send(request, stream=True)
+                try:
+                    response = await self.client.send(request, stream=True)
+                except httpx.InvalidURL as exc:  # httpx parses a redirect's Location in send
+                    return _Answer(error="connection", detail=f"redirects to malformed URL: {exc}")
                 try:
                     # Read HEAD's empty body too: only a finished response frees the connection.
                     anchors = await self._read_body(response, want_body and method == "GET")
