@@ -115,22 +115,11 @@ def test_unreachable_url_is_exit_2_and_nothing_written(
     assert "cannot fetch" in err and url in err and "Traceback" not in err
 
 
-def test_http_error_status_is_exit_2(tmp_path: Path, server: str) -> None:
+def test_http_error_status_is_exit_2(tmp_path: Path, server: _Server) -> None:
     out = tmp_path / "out.md"
-    assert (
-        main(
-            [
-                "merge",
-                "--allow-private",
-                f"{server.url}/missing.md",
-                "-o",
-                str(out),
-                "--cache-dir",
-                str(tmp_path),
-            ]
-        )
-        == 2  # fmt: skip
-    )
+    url = f"{server.url}/missing.md"  # was f"{server}": a path, so it never hit the server
+    args = ["merge", "--allow-private", url, "-o", str(out), "--cache-dir", str(tmp_path)]
+    assert main(args) == 2
     assert not out.exists()
 
 
