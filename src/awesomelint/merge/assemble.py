@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from awesomelint.dedupe import Candidate, find_duplicates
+from awesomelint.extract import iter_links, links_in_markdown
 from awesomelint.merge.edits import HandEdits
 from awesomelint.merge.entries import merge_entries
 from awesomelint.merge.ids import entry_key, source_id
@@ -134,8 +135,8 @@ class _Gathered:
 
 
 def _web_links(text: str) -> tuple[str, ...]:
-    from awesomelint.extract import links_in_markdown
-
+    if "http" not in text:
+        return ()
     return tuple(
         ref.url
         for ref in links_in_markdown(text, "", 1)
@@ -388,11 +389,12 @@ def merge_documents(
         ]
         for g in groups
     ]
+    chosen_of = [
+        merge_entries(upstream, plan.prefer) if upstream else None for upstream in upstream_entries
+    ]
     previous_id = [
-        edits.id_for(ids[n], entry_key(merge_entries(upstream_entries[n], plan.prefer)))
-        if upstream_entries[n]
-        else None
-        for n in range(len(groups))
+        edits.id_for(ids[n], entry_key(chosen)) if chosen is not None and edits.previous else None
+        for n, chosen in enumerate(chosen_of)
     ]
     by_hand = {n for n in range(len(groups)) if previous_id[n] in edits.dropped}
     dropped |= by_hand
@@ -424,13 +426,16 @@ def merge_documents(
     def build(n: int) -> Entry:
         if n not in built:
             members = sorted((sources[i] for i in groups[n]), key=lambda s: (s.doc, s.index))
-            entry = merge_entries([m.entry for m in members], plan.prefer)
             hand = [m.entry for m in members if m.doc == hand_doc]
-            if upstream_entries[n]:
-                chosen = merge_entries(upstream_entries[n], plan.prefer)
-                entry = dataclasses.replace(
-                    entry, title=chosen.title, description=chosen.description
-                )
+            chosen = chosen_of[n]
+            if not hand and chosen is not None:
+                entry = chosen  # upstream only: the usual case
+            else:
+                entry = merge_entries([m.entry for m in members], plan.prefer)
+                if chosen is not None:
+                    entry = dataclasses.replace(
+                        entry, title=chosen.title, description=chosen.description
+                    )
             if ids[n] in pins:
                 entry = dataclasses.replace(entry, title=pins[ids[n]])
             upstream_of[n] = entry
@@ -737,8 +742,6 @@ def _sources_section(documents: Sequence[Document], plan: MergePlan) -> Section:
 
 def input_links(document: Document) -> Iterator[str]:
     """The http(s) link targets of a parsed input."""
-    from awesomelint.extract import iter_links
-
     for link in iter_links(document):
         if link.url.startswith(("http://", "https://")):
             yield link.url

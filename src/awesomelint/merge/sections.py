@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from awesomelint.slug import heading_text
 
@@ -44,6 +45,7 @@ def _words(title: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(_OUTLINE.sub("", heading_text(title)))]
 
 
+@lru_cache(maxsize=8192)
 def heading_key(title: str) -> str:
     """What a heading is about: lower-case words, plurals folded, outline numbers dropped.
 
@@ -53,10 +55,12 @@ def heading_key(title: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _words(title))
 
 
+@lru_cache(maxsize=8192)
 def _numbers(key: str) -> tuple[str, ...]:
     return tuple(w for w in key.split() if any(ch.isdigit() for ch in w))
 
 
+@lru_cache(maxsize=8192)
 def keys_match(a: str, b: str) -> float:
     """How alike two heading keys are (0-100); headings whose numbers differ never match."""
     if a == b:
@@ -71,6 +75,7 @@ def keys_match(a: str, b: str) -> float:
 _VAGUE = frozenset("general other misc miscellaneous more overview introduction".split())
 
 
+@lru_cache(maxsize=8192)
 def covers(spine_key: str, key: str) -> bool:
     """Does a spine heading name the topic of a more specific one ("survey" ⊂ "survey review")?
 
@@ -84,6 +89,7 @@ def covers(spine_key: str, key: str) -> bool:
     return set(spine) <= set(words) or (len(spine) <= 3 and set(words) <= set(spine))
 
 
+@lru_cache(maxsize=8192)
 def is_boilerplate(title: str) -> bool:
     """A section about the list itself (contributing, licence, citation, news, stars …)."""
     words = _words(title)
