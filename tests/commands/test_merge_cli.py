@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import glob
 import json
 import shlex
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -135,33 +135,30 @@ def test_bad_file_input_is_exit_2(tmp_path: Path) -> None:
 def test_the_committed_canonical_list_is_what_the_readme_command_makes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Regenerating lists/awesome-llm-interpretability.md gives the same bytes."""
+    """Re-running the README's main command on a copy of lists/ changes nothing."""
     readme = (ROOT / "README.md").read_text()
-    command = next(line for line in readme.splitlines() if "awesomelint merge lists/" in line)
-    words = shlex.split(command.split("awesomelint ", 1)[1])
-    monkeypatch.chdir(ROOT)
-    args: list[str] = []
-    for word in words:
-        args.extend(sorted(glob.glob(word)) if "*" in word else [word])
-    out_at = args.index("-o") + 1
-    committed = ROOT / args[out_at]
-    args[out_at] = str(tmp_path / "regenerated.md")
-    if "--report" in args:
-        args[args.index("--report") + 1] = str(tmp_path / "report.json")
+    command = next(line for line in readme.splitlines() if "awesomelint merge --config" in line)
+    args = shlex.split(command.split("awesomelint ", 1)[1])
+    shutil.copytree(ROOT / "lists", tmp_path / "lists")
+    monkeypatch.chdir(tmp_path)
     assert main(args) == 0
-    assert (tmp_path / "regenerated.md").read_bytes() == committed.read_bytes()
-    assert main(["fmt", "--check", str(committed)]) == 0
-    report = json.loads((tmp_path / "report.json").read_text())
-    assert report == json.loads((ROOT / "lists" / "merge-report.json").read_text())
+    for name in ("awesome-llm-interpretability.md", "merge-report.json"):
+        assert (tmp_path / "lists" / name).read_bytes() == (ROOT / "lists" / name).read_bytes()
+    assert main(["fmt", "--check", "lists/awesome-llm-interpretability.md"]) == 0
+    # from scratch (no previous output or report) it makes the same list
+    (tmp_path / "lists" / "awesome-llm-interpretability.md").unlink()
+    (tmp_path / "lists" / "merge-report.json").unlink()
+    assert main(args) == 0
+    for name in ("awesome-llm-interpretability.md", "merge-report.json"):
+        assert (tmp_path / "lists" / name).read_bytes() == (ROOT / "lists" / name).read_bytes()
 
 
-def test_the_canonical_list_passes_the_projects_own_lint_hook() -> None:
-    """What .pre-commit-config.yaml runs on lists/: no errors (warnings are upstream data)."""
-    config = ROOT / "lists" / "canonical.awesomelint.toml"
+def test_the_canonical_list_passes_lint_with_the_default_preset() -> None:
+    """What .pre-commit-config.yaml runs on lists/: no errors, and no special config."""
     canonical = ROOT / "lists" / "awesome-llm-interpretability.md"
-    assert main(["lint", "--config", str(config), str(canonical)]) == 0
+    assert main(["lint", str(canonical)]) == 0
     hook = (ROOT / ".pre-commit-config.yaml").read_text()
-    assert "awesomelint lint --config lists/canonical.awesomelint.toml" in hook
+    assert "entry: awesomelint lint\n" in hook
 
 
 def test_unwritable_output_is_exit_2_naming_it(
@@ -172,3 +169,27 @@ def test_unwritable_output_is_exit_2_naming_it(
     target = tmp_path / "missing-dir" / "out.md"
     assert main(["merge", str(source), "-o", str(target)]) == 2
     assert f"{target}: cannot write" in capsys.readouterr().err
+
+
+def test_a_merge_file_keeps_a_fetched_input_at_its_path_and_reads_it_offline(
+    tmp_path: Path, server: _Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "merge.toml"
+    config.write_text(
+        'output = "out.md"\nreport = "report.json"\n'
+        f'[[inputs]]\nurl = "{server.url}/a.md"\npath = "upstream/a.md"\nname = "A"\n'
+        f'[[inputs]]\nurl = "{server.url}/b.md"\npath = "upstream/b.md"\nname = "B"\n'
+    )
+    (tmp_path / "upstream").mkdir()
+    args = ["merge", "--config", str(config), "--allow-private", "--cache-dir", str(tmp_path)]
+    assert main(args) == 0
+    assert (tmp_path / "upstream" / "a.md").read_bytes() == LIST_A
+    first = (tmp_path / "out.md").read_bytes()
+    server.stop()
+    for cached in tmp_path.glob("*.md"):
+        if cached.name != "out.md":
+            cached.unlink()
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "unreachable; using" in capsys.readouterr().err
+    assert (tmp_path / "out.md").read_bytes() == first

@@ -1,4 +1,4 @@
-"""``awesomelint merge``: upstream lists (files or URLs) in, one canonical list out."""
+"""``awesomelint merge``: upstream lists (files or URLs) in, one list with one taxonomy out."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from awesomelint.errors import AwesomelintError
+from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
 from awesomelint.model import Document
 from awesomelint.parse import parse_bytes, read_file
@@ -27,6 +27,30 @@ def _load(source: str, cache_dir: Path, timeout: float, allow_private: bool) -> 
     return parse_text(decoded.text, source, decoded.newline, decoded.repairs)
 
 
+def _load_spec(spec, cache_dir: Path, timeout: float, allow_private: bool) -> Document:  # type: ignore[no-untyped-def]
+    """An input of the merge file: a URL is fetched and kept at its ``path``, a path read.
+
+    When the URL cannot be fetched, the copy kept at ``path`` by an earlier run is read,
+    so a merge file with URLs re-runs offline.
+    """
+    if not spec.url:
+        return _load(spec.path, cache_dir, timeout, allow_private)
+    from awesomelint.fetch import fetch_list
+
+    try:
+        data = fetch_list(spec.url, cache_dir, timeout=timeout, allow_private=allow_private)
+    except AwesomelintError:
+        if not Path(spec.path).is_file():
+            raise
+        click.echo(f"awesomelint: {spec.url}: unreachable; using {spec.path}", err=True)
+        return _load(spec.path, cache_dir, timeout, allow_private)
+    try:
+        atomic_write(spec.path, data)
+    except OSError as exc:
+        raise InputError(f"{spec.path}: cannot keep the copy of {spec.url} ({exc})") from None
+    return parse_bytes(data, spec.url)
+
+
 def _default_cache() -> Path:
     import os
 
@@ -34,29 +58,60 @@ def _default_cache() -> Path:
     return Path(base) / "awesomelint" / "lists"
 
 
-@click.command("merge")
-@click.argument("inputs", nargs=-1, required=True)
+def _previous(output: str, report: str | None):  # type: ignore[no-untyped-def]
+    """The hand edits in the current output, against the previous report (none on a first run)."""
+    from awesomelint.merge.edits import HandEdits, read_edits
+
+    if not report or not Path(output).is_file() or not Path(report).is_file():
+        return HandEdits()
+    try:
+        data = json.loads(Path(report).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{report}: cannot read the previous report ({exc})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{report}: not a merge report")
+    decoded = read_file(output)
+    current = parse_text(decoded.text, output, decoded.newline, decoded.repairs)
+    return read_edits(current, data)
+
+
+_EPILOG = """\b
+Examples:
+  awesomelint merge --config lists/merge.toml
+  awesomelint merge --config lists/merge.toml --review
+  awesomelint merge a.md https://example.org/b/README.md -o merged.md --report merge.json
+
+\b
+Exit codes: 0 written (or reviewed), 1 an input link would be missing from the
+output (nothing written), 2 an input, the merge file or an output could not be
+read or written.
+"""
+
+
+@click.command("merge", epilog=_EPILOG)
+@click.argument("inputs", nargs=-1)
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The merged list."
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="A merge file (inputs, output, taxonomy, decisions); see lists/merge.toml.",
 )
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The merged list.")
 @click.option(
     "--report", type=click.Path(dir_okay=False), help="Write every decision as JSON here."
 )
 @click.option(
-    "--sections",
-    type=click.Choice(["majority", "first", "flat"]),
-    default="majority",
-    show_default=True,
-    help="Where a merged entry goes: the section most sources use, the first's, or none.",
+    "--review",
+    is_flag=True,
+    help="Print the merges and conflicts that need a human, as decisions to paste; write nothing.",
 )
 @click.option(
     "--prefer",
     type=click.Choice(["first", "last", "longest"]),
-    default="longest",
-    show_default=True,
-    help="Which title or description wins where sources disagree.",
+    default=None,
+    help="Which title or description wins where sources disagree (default: longest).",
 )
-@click.option("--title", help="Main heading of the merged list (default: the first input's).")
+@click.option("--title", help="Main heading of the merged list (default: the spine's).")
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
@@ -76,10 +131,11 @@ def _default_cache() -> Path:
 )
 def merge(
     inputs: tuple[str, ...],
-    output: str,
+    config_path: str | None,
+    output: str | None,
     report: str | None,
-    sections: str,
-    prefer: str,
+    review: bool,
+    prefer: str | None,
     title: str | None,
     cache_dir: str | None,
     timeout: float,
@@ -87,26 +143,70 @@ def merge(
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
 
-    Nothing is written when an input cannot be read or fetched (exit 2) or when
-    any input link would be missing from the output (exit 1).
+    The first input (or the merge file's spine) gives the taxonomy; the other
+    lists' headings are mapped onto it, and boilerplate sections and upstream
+    introductions are left out (the report lists them with their links). A
+    re-run keeps what was edited by hand in the output since the last run.
     """
-    from awesomelint.merge import check_links, merge_documents, report_data
+    import dataclasses
+
+    from awesomelint.merge import MergePlan, load_plan
+
+    try:
+        plan = load_plan(config_path) if config_path else MergePlan()
+    except AwesomelintError as exc:
+        click.echo(f"awesomelint: {exc}", err=True)
+        return 2
+    if inputs:
+        from awesomelint.merge import InputSpec
+
+        plan = dataclasses.replace(plan, inputs=tuple(InputSpec(path=i) for i in inputs))
+    if prefer:
+        plan = dataclasses.replace(plan, prefer=prefer)  # type: ignore[arg-type]
+    if title is not None:
+        plan = dataclasses.replace(plan, title=title)
+    output = output or plan.output
+    report = report or plan.report
+    if output:
+        plan = dataclasses.replace(plan, inputs=tuple(_credited(s, output) for s in plan.inputs))
+    if not plan.inputs:
+        click.echo("awesomelint: merge: no inputs (give files or URLs, or --config)", err=True)
+        return 2
+    if not output and not review:
+        click.echo("awesomelint: merge: no output (give -o or set output in --config)", err=True)
+        return 2
+    return _run(plan, output, report, review, cache_dir, timeout, allow_private)
+
+
+def _credited(spec, output: str):  # type: ignore[no-untyped-def]
+    """An input with no home page is credited with a link to its local copy."""
+    import dataclasses
+    import os
+
+    if spec.home or spec.url or not Path(spec.path).is_file():
+        return spec
+    relative = os.path.relpath(spec.path, Path(output).parent or ".")
+    return dataclasses.replace(spec, home=Path(relative).as_posix())
+
+
+def _run(plan, output, report, review, cache_dir, timeout, allow_private) -> int:  # type: ignore[no-untyped-def]
+    from awesomelint.merge import check_links, merge_documents, report_data, review_items
     from awesomelint.render import render
 
     cache = Path(cache_dir) if cache_dir else _default_cache()
     try:
-        documents = [_load(source, cache, timeout, allow_private) for source in inputs]
+        documents = [_load_spec(spec, cache, timeout, allow_private) for spec in plan.inputs]
+        edits = _previous(output, report) if output and not review else None
     except AwesomelintError as exc:
         click.echo(f"awesomelint: {exc}", err=True)
         return 2
-    result = merge_documents(
-        documents,
-        sections=sections,  # type: ignore[arg-type]
-        prefer=prefer,  # type: ignore[arg-type]
-        title=title,
-    )
+    result = merge_documents(documents, plan, edits=edits)
+    if review:
+        lines = list(review_items(result))
+        click.echo("\n".join(lines) if lines else "# nothing needs a decision")
+        return 0
     text = render(result.document)
-    missing = check_links(documents, text)
+    missing = check_links(result, text, documents)
     if missing:
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         click.echo(
@@ -132,12 +232,21 @@ def merge(
 def _summary(result, output: str) -> None:  # type: ignore[no-untyped-def]
     reasons = Counter(m.reason.split()[0] for m in result.merges)
     by_reason = ", ".join(f"{name} {count}" for name, count in sorted(reasons.items()))
+    left = Counter(x.reason for x in result.left_out)
+    hand = Counter(field for m in result.entries for field in m.hand)
     lines = [
         f"inputs: {len(result.inputs)}",
         f"entries in: {result.entries_in}, entries out: {len(result.entries)}",
         f"merges: {len(result.merges)}" + (f" ({by_reason})" if by_reason else ""),
-        f"conflicts (shared URL, different titles; kept apart): {len(result.conflicts)}",
-        f"wrote {output}",
+        f"conflicts (shared URL, different titles; kept apart): "
+        f"{sum(1 for c in result.conflicts if not c.resolved)}",
     ]
+    if left:
+        lines.append("left out: " + ", ".join(f"{k} {v}" for k, v in sorted(left.items())))
+    if hand or result.hand_dropped:
+        kept = ", ".join(f"{k} {v}" for k, v in sorted(hand.items()))
+        lines.append(f"hand edits kept: {kept}, deleted {len(result.hand_dropped)}")
+    lines.extend(f"hand edit wins: {c}" for c in result.collisions)
+    lines.append(f"wrote {output}")
     click.echo("\n".join(lines), err=True)
     sys.stderr.flush()

@@ -1,4 +1,4 @@
-"""Merging the upstream lists: the right pairs merge, traps and conflicts stay apart."""
+"""Merging the upstream lists: the right pairs merge, traps stay apart, one taxonomy."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_shared_wrong_urls_are_conflicts_and_stay_apart() -> None:
 
 def test_every_input_link_is_kept_and_output_is_canonical() -> None:
     text = render(_merged().document)
-    assert check_links(_seeds(), text) == []
+    assert check_links(_merged(), text, _seeds()) == []
     assert render(parse_text(text, "again.md")) == text
     assert render(merge_documents(_seeds(), title="Awesome LLM Interpretability").document) == text
 
@@ -94,12 +94,22 @@ def test_choices() -> None:
     assert choose_url(["http://a.org/x", "https://a.org/x"]) == "https://a.org/x"
 
 
-def test_section_modes() -> None:
-    flat = merge_documents(_seeds(), sections="flat")
-    assert flat.document.sections[-1].title == "Sources"
-    assert all(m.section == () for m in flat.entries)
-    first = merge_documents(_seeds(), sections="first")
-    assert len(first.entries) == len(_merged().entries)
+def test_one_taxonomy_the_spines_with_a_catch_all_and_credits_last() -> None:
+    titles = [s.title for s in _merged().document.sections]
+    spine = [s.title for s in _seeds()[0].sections]  # 001 is the spine: its top-level headings
+    assert titles[: len(spine)] == spine
+    assert titles[len(spine) :] == ["More resources", "Sources"]
+
+
+def test_boilerplate_and_introductions_are_left_out_and_reported() -> None:
+    everywhere = [heading for s in _merged().document.all_sections() for heading in [s.title]]
+    assert not any("Contributing" in h or h == "Updates" for h in everywhere)
+    reasons = {x.reason for x in _merged().left_out}
+    assert {"boilerplate section", "upstream introduction"} <= reasons
+    contributing = [x for x in _merged().left_out if "Contributing" in x.what]
+    assert contributing and all(
+        x.file.endswith("jshollaj-awesome-llm-interpretability.md") for x in contributing
+    )
 
 
 # --- properties ---------------------------------------------------------------
@@ -153,15 +163,15 @@ def test_works_and_links_do_not_depend_on_input_order(a: str, b: str) -> None:
     forward, backward = merge_documents(docs), merge_documents(docs[::-1])
     assert _works(forward) == _works(backward)
     for result in (forward, backward):
-        assert check_links(docs, render(result.document)) == []
+        assert check_links(result, render(result.document), docs) == []
 
 
 def test_sections_match_across_lists_ignoring_a_shared_heading_prefix() -> None:
     titles = [s.title for s in _merged().document.sections]
     assert "Survey" in titles and "survey" not in titles  # 001's "Survey" = 000's "survey"
-    assert "LLM Interpretability Papers" in titles and "papers" not in titles
+    assert "LLM Interpretability Papers" not in titles and "papers" not in titles
     grokking = [m for m in _merged().entries if m.entry.title.startswith("Grokking: Gener")]
-    assert [m.section for m in grokking] == [("LLM Interpretability Papers",)]  # only in 000
+    assert [m.section for m in grokking] == [("Paper & Blog",)]  # 000's and 002's "papers"
 
 
 def test_nested_entries_stay_nested_under_the_merged_parent() -> None:
