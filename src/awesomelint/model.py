@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-TagKind = Literal["venue", "date", "star", "topic"]
+TagKind = Literal["venue", "date", "star", "topic", "task"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,10 @@ class Link:
 
 @dataclass(frozen=True)
 class Tag:
-    """A plain-text tag: venue (``EMNLP 2023``), date (``2023.5``), star, topic."""
+    """A plain-text tag: venue (``EMNLP 2023``), date (``2023.5``), star, topic, task.
+
+    ``task`` is a task-list checkbox (``[ ]`` or ``[x]``) written before the title.
+    """
 
     kind: TagKind
     text: str

@@ -21,7 +21,7 @@ from typing import Any
 
 from awesomelint.model import Block, Entry, Item, Link, Section, Span
 from awesomelint.parse.dialects import (
-    entries_from_cards,
+    entry_from_card,
     entry_from_paragraph,
     entry_from_row,
     is_group_label,
@@ -32,14 +32,17 @@ from awesomelint.parse.entries import (
     is_blank_span,
     is_title_led,
     strip_quotes,
+    title_link,
 )
 from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING
 from awesomelint.parse.inline import escape, to_markdown, to_plain
-from awesomelint.parse.tokens import kind
+from awesomelint.parse.tokens import kind, raw_text
 from awesomelint.syntax import DEFINITION
 
 _DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# what may lead a list item that is an entry: its paragraph, or a heading (``- ### Arrays``)
+_HEADS = ("Paragraph", "Heading")
 
 
 @dataclass
@@ -74,6 +77,8 @@ class Builder:
     sections: list[SectionBuilder] = field(default_factory=list)
     stack: list[SectionBuilder] = field(default_factory=list)
     bare: list[str] = field(default_factory=list)
+    # the last list entry read and its head tokens, which a paragraph may continue
+    last_head: tuple[Entry, list[Any], int] | None = None
 
     def __post_init__(self) -> None:
         self.bare = [line.rstrip("\n") for line in self.lines]
@@ -152,25 +157,83 @@ class Builder:
             self._paragraph(token, start, end)
         elif name == "Table":
             self._table(token, start, end)
+        elif name == "Quote":
+            self._quote(token, start, end)
         else:
             self.verbatim(start, end)
 
     def _paragraph(self, token: Any, start: int, end: int) -> None:
         stop = self._definitions_start(start + 1, end) or end
+        if self._continues_entry(token, start, stop):
+            if stop < end:
+                self.verbatim(stop, end)
+            return
         span = self.span(start, stop, _first_column(self.bare[start - 1]))
         children = list(token.children)
         entry = entry_from_paragraph(children, span)
         if entry is not None:
             self._items().append(self._locate(entry))
         else:
-            cards = entries_from_cards(children, span, self.bare)
-            if not cards:
+            card = entry_from_card(children, span)
+            if card is None:
                 self.verbatim(start, end)
                 return
-            for item in cards:
-                self._items().append(self._locate(item) if isinstance(item, Entry) else item)
+            self._items().append(self._locate(card))
         if stop < end:
             self.verbatim(stop, end)
+
+    def _continues_entry(self, token: Any, start: int, stop: int) -> bool:
+        """An indented paragraph under a list's last entry (dqxiu's numbered papers).
+
+        ``15. **Title**.`` / blank / ``   *Authors*. [[pdf](url)]``: three spaces are
+        too few to belong to the item for markdown, but the list means them as its
+        second line; read as one entry, the canonical writer cannot move them into
+        the item on the next read.
+        """
+        if self.last_head is None or self.bare[start - 1][:1] != " ":
+            return False
+        entry, head, column = self.last_head
+        items = self._items()
+        if not items or items[-1] is not entry:
+            return False
+        if any(self.bare[i - 1].strip(" \t") for i in range(entry.source.last_line + 1, start)):
+            return False
+        if kind(token) == "Paragraph":
+            more = list(token.children)
+        else:  # ``   *\tAuthors.* [[pdf](url)]``: a stray bullet on the second line
+            subs = list(token.children or [])
+            if not all(len(sub.children or []) == 1 for sub in subs):
+                return False
+            if not all(kind(sub.children[0]) == "Paragraph" for sub in subs):
+                return False
+            more = [t for sub in subs for t in (raw_text(" "), *sub.children[0].children)]
+        children = [*head, raw_text(" "), *more]
+        merged = entry_from_inline(
+            children,
+            self.span(entry.source.line, stop, column),
+            notes=entry.notes,
+            kids=entry.children,
+        )
+        if not merged.title:
+            return False
+        items[-1] = self._locate(merged)
+        self.last_head = None
+        return True
+
+    def _quote(self, token: Any, start: int, end: int) -> None:
+        """``> **[Name](url)** <kbd>★ 5k</kbd><br>Desc.``: a quote of one entry (awesome-java)."""
+        children = list(token.children or [])
+        stop = self._definitions_start(start + 1, end) or end
+        if len(children) == 1 and kind(children[0]) == "Paragraph":
+            spans = list(children[0].children)
+            if title_link(spans) is not None:
+                entry = entry_from_inline(spans, self.span(start, stop))
+                if entry.title:
+                    self._items().append(self._locate(entry))
+                    if stop < end:
+                        self.verbatim(stop, end)
+                    return
+        self.verbatim(start, end)
 
     def _definitions_start(self, start: int, end: int) -> int | None:
         """The first of the link definitions mistletoe swallowed at the end of lines [start, end).
@@ -223,6 +286,11 @@ class Builder:
     # -- lists -----------------------------------------------------------------
 
     def _list(self, token: Any, start: int, end: int) -> None:
+        stop = self._definitions_start(start + 1, end) or end
+        if self._continues_entry(token, start, stop):
+            if stop < end:
+                self.verbatim(stop, end)
+            return
         if _is_toc(token):
             self.verbatim(start, end, kind="toc")
             return
@@ -247,14 +315,16 @@ class Builder:
             entry = self._item_entry(item, a, b, column) if _simple_item(item) else None
             if entry is None or any(not e.title for e in entry.walk()):
                 found.append(Block(span.text_of(self.bare), span))
+                self.last_head = None
             else:
                 found.append(entry)
+                self.last_head = (entry, list(item.children[0].children), column)
         if not any(isinstance(item, Entry) for item in found):
             return None
         return found
 
     def _extents(self, tokens: list[Any], end: int) -> list[tuple[int, int]]:
-        """Lines [a, b) (1-based) of sibling block tokens: each up to the next, the last to ``end``."""
+        """Lines [a, b) (1-based) of sibling tokens: each up to the next, the last to ``end``."""
         starts = [token.line_number + self.offset for token in tokens]
         return list(zip(starts, [*starts[1:], end][: len(starts)], strict=True))
 
@@ -367,7 +437,7 @@ def _first_column(line: str) -> int:
 def _readable(item: Any) -> bool:
     """Could the item be an entry: led by a title, or a label over nested entries?"""
     children = item.children or []
-    if not children or kind(children[0]) != "Paragraph":
+    if not children or kind(children[0]) not in _HEADS:
         return False
     return is_title_led(list(children[0].children)) or is_group_label(item)
 
@@ -380,7 +450,7 @@ def _nested_entry(children: Any) -> bool:
 def _simple_item(item: Any) -> bool:
     """The item starts with a paragraph and holds only paragraphs and simple lists."""
     children = item.children or []
-    if not children or kind(children[0]) != "Paragraph":
+    if not children or kind(children[0]) not in _HEADS:
         return False
     for block in children[1:]:
         name = kind(block)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
-from awesomelint.parse.inline import to_markdown, to_plain, unescape
+from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import raw_text
 
 _PH0 = 0xE000  # placeholders live in the private use area
@@ -30,6 +30,13 @@ _ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
 _VENUE = re.compile(r"^[A-Za-z][\w&.+\-]*(?:\s[\w&.+\-]+)*\s(?:19|20)\d{2}\b")
 _MAX_META = 64
+_BARE_ENTRY = re.compile(
+    r"(?P<title>\S[^\n]{0,150}?)\s+(?P<url>https?://[^\s<>]+)"
+    r"(?:\s+[-\u2013\u2014:]\s+(?P<description>.*))?"
+)
+_PREFIX = re.compile(
+    r"^\s*(?:(?P<task>\[[ xX]\])|\[(?P<date>(?:19|20)\d{2}(?:[./\-]\d{1,2}){0,2})\])\s+"
+)
 _QUOTES = '"\u201c\u201d\u201e'
 
 
@@ -171,6 +178,18 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
     stars: list[Tag] = []
     first = _first_significant(tokens)
     if first is not None and type(tokens[first]).__name__ == "RawText":
+        # ``[ ] [Title](url)`` (a task) and ``[2024/10] **Title**`` (a date) lead the title
+        text = tokens[first].content
+        prefix = _PREFIX.match(text)
+        if prefix:
+            stars.append(
+                Tag("task" if prefix["task"] else "date", prefix["task"] or prefix["date"])
+            )
+            remainder = text[prefix.end() :]
+            tokens = [raw_text(remainder)] if remainder else []
+            tokens += children[first + 1 :]
+            first = _first_significant(tokens)
+    if first is not None and type(tokens[first]).__name__ == "RawText":
         star = _STAR.match(tokens[first].content)
         nxt = _first_significant(tokens, first + 1)
         if star and nxt is not None and type(tokens[nxt]).__name__ in ("Link", "Strong"):
@@ -206,9 +225,24 @@ def is_blank_span(token: Any) -> bool:
 
 
 def is_title_led(children: list[Any]) -> bool:
-    """Does this inline content start with a title (a link or bold text)?"""
+    """Does this inline content start with a title (a link, bold text, ``Name https://url``)?"""
     _, bold, link, _ = _split_head(children)
-    return bold is not None or (link is not None and not link.target.startswith("#"))
+    if bold is not None or (link is not None and not link.target.startswith("#")):
+        return True
+    return bare_url_head(children) is not None
+
+
+def title_link(children: list[Any]) -> Any | None:
+    """The link that is the title, when the content starts with one (``**[T](u)**`` too)."""
+    stars, _, link, _ = _split_head(children)
+    return link if not stars and link is not None and not link.target.startswith("#") else None
+
+
+def bare_url_head(children: list[Any]) -> re.Match[str] | None:
+    """``Name https://url`` (``- desc``): plain text naming a bare URL (engineering-blogs)."""
+    if not children or any(type(t).__name__ not in ("RawText", "LineBreak") for t in children):
+        return None
+    return _BARE_ENTRY.fullmatch(to_plain(children).strip())
 
 
 def entry_from_inline(
@@ -220,6 +254,8 @@ def entry_from_inline(
         return _text_led(children, source, notes, kids)
     rest = rest_of(after)
     text = rest.text
+    if bold is not None and text[:1] == "." and text[1:2] in ("", " ", "\t", "\n"):
+        text = text[1:]  # ``**Title**.``: the period closes the title
     separator = _SEPARATOR.match(text)
     if separator:
         text = text[separator.end() :]
@@ -255,7 +291,17 @@ def primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
 def _text_led(
     children: list[Any], source: Source, notes: tuple[str, ...], kids: tuple[Entry, ...]
 ) -> Entry:
-    """``Title - [link](url)``, ``Title: [link](url)`` or a bare ``Title - description``."""
+    """``Title - [link](url)``, ``Title: [link](url)``, ``Title https://url`` or ``Title - text``."""
+    bare = bare_url_head(children)
+    if bare is not None:
+        return Entry(
+            title=bare["title"].rstrip(":-\u2013\u2014 "),
+            url=bare["url"],
+            description=escape(bare["description"] or ""),
+            notes=notes,
+            children=kids,
+            source=source,
+        )
     split = _split_at_separator(children)
     if split is None:
         first_link = next((i for i, t in enumerate(children) if has_link(t)), len(children))

@@ -38,6 +38,8 @@ _INLINE = (
 )
 SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! ){_INLINE}+?)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
+# a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
+_QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
 _TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -94,7 +96,7 @@ def _simple(line: str) -> str | None:
 
 def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
     """``quote`` or ``toc`` for a block the fast path keeps whole, else ``""``."""
-    if all(kind == "quote" for kind in kinds):
+    if all(kind == "quote" for kind in kinds) and not _QUOTED_ENTRY.match(lines[0]):
         return "quote"
     if all(kind == "toc" for kind in kinds) and lines[0][:1] != " ":
         bullets = {match["bullet"] for match in map(_TOC.fullmatch, lines) if match}

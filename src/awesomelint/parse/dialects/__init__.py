@@ -6,9 +6,9 @@ builds on; each module here turns one more shape into entries.
 
 from __future__ import annotations
 
-from awesomelint.parse.dialects.cards import entries_from_cards
+from awesomelint.parse.dialects.cards import entry_from_card
 from awesomelint.parse.dialects.groups import is_group_label
 from awesomelint.parse.dialects.paragraph import entry_from_paragraph
 from awesomelint.parse.dialects.table import entry_from_row
 
-__all__ = ["entries_from_cards", "entry_from_paragraph", "entry_from_row", "is_group_label"]
+__all__ = ["entry_from_card", "entry_from_paragraph", "entry_from_row", "is_group_label"]

@@ -19,7 +19,7 @@ _MAX_LABEL = 120
 def is_group_label(item: Any) -> bool:
     """An item whose first paragraph is short text with no link, over a list with an entry."""
     children = item.children or []
-    if len(children) < 2 or kind(children[0]) != "Paragraph":
+    if len(children) < 2 or kind(children[0]) not in ("Paragraph", "Heading"):
         return False
     head = list(children[0].children)
     if any(has_link(token) for token in head):
