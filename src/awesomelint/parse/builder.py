@@ -30,6 +30,7 @@ from awesomelint.parse.entries import (
     entry_from_inline,
     has_link,
     is_blank_span,
+    is_citation_led,
     is_title_led,
     strip_quotes,
     title_link,
@@ -439,7 +440,8 @@ def _readable(item: Any) -> bool:
     children = item.children or []
     if not children or kind(children[0]) not in _HEADS:
         return False
-    return is_title_led(list(children[0].children)) or is_group_label(item)
+    head = list(children[0].children)
+    return is_title_led(head) or is_citation_led(head) or is_group_label(item)
 
 
 def _nested_entry(children: Any) -> bool:

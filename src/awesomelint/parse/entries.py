@@ -30,6 +30,9 @@ _ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
 _VENUE = re.compile(r"^[A-Za-z][\w&.+\-]*(?:\s[\w&.+\-]+)*\s(?:19|20)\d{2}\b")
 _MAX_META = 64
+_CITED = re.compile(
+    r"(?P<title>\S.{0,300}?) \((?P<year>(?:19|20)\d{2})\), (?P<authors>[^()]{1,300}?)\.?"
+)
 _BARE_ENTRY = re.compile(
     r"(?P<title>\S[^\n]{0,150}?)\s+(?P<url>https?://[^\s<>]+)"
     r"(?:\s+[-\u2013\u2014:]\s+(?P<description>.*))?"
@@ -238,6 +241,15 @@ def title_link(children: list[Any]) -> Any | None:
     return link if not stars and link is not None and not link.target.startswith("#") else None
 
 
+def is_citation_led(children: list[Any]) -> bool:
+    """Plain text ending in a bracketed link: ``Title (2017), Author et al. [[pdf]](url)``."""
+    tokens = [t for t in children if not is_blank_span(t)]
+    if len(tokens) < 2 or type(tokens[0]).__name__ != "RawText":
+        return False
+    last = tokens[-1]
+    return type(last).__name__ == "Link" and _is_bracketed(last)
+
+
 def bare_url_head(children: list[Any]) -> re.Match[str] | None:
     """``Name https://url`` (``- desc``): plain text naming a bare URL (engineering-blogs)."""
     if not children or any(type(t).__name__ not in ("RawText", "LineBreak") for t in children):
@@ -291,7 +303,11 @@ def primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
 def _text_led(
     children: list[Any], source: Source, notes: tuple[str, ...], kids: tuple[Entry, ...]
 ) -> Entry:
-    """``Title - [link](url)``, ``Title: [link](url)``, ``Title https://url`` or ``Title - text``."""
+    """``Title - [link](url)``, ``Title: [link](url)``, ``Title https://url``, ``Title - text``.
+
+    ``Title (2017), A. Author et al. [[pdf]](url)``: the year in parentheses ends the
+    title; year and authors are read, and stay in the description as written.
+    """
     bare = bare_url_head(children)
     if bare is not None:
         return Entry(
@@ -310,13 +326,21 @@ def _text_led(
     title = to_plain(title_tokens).strip().rstrip(":-\u2013\u2014").strip()
     rest = rest_of(after)
     description, meta = peel_meta(rest, rest.text, only_meta=True)
+    description = rest.restore(description).strip()
     url, url_label, links = primary(meta.links)
+    authors = year = ""
+    cited = _CITED.fullmatch(title) if not description else None
+    if cited:
+        description = escape(title[cited.end("title") + 1 :])
+        title, year, authors = cited["title"], cited["year"], cited["authors"]
     return Entry(
         title=strip_quotes(title),
         url=url,
         url_label=url_label,
         links=tuple(links),
-        description=rest.restore(description).strip(),
+        description=description,
+        authors=authors,
+        year=year,
         tags=tuple(meta.tags),
         notes=notes,
         children=kids,

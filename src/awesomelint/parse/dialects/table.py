@@ -71,9 +71,17 @@ def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) ->
     found = _title_link(title_cell)
     descriptions: list[str] = []
     if found is None:
-        title, url = to_plain(title_cell).strip(), None
-        if any(_is_link(t) or kind(t) in ("Image", "AutoLink") for t in title_cell):
+        url = None
+        bold = next((i for i, t in enumerate(title_cell) if kind(t) == "Strong"), None)
+        if bold is not None:  # ``![Star](badge) <br> **Name** <br>``
+            title = to_plain(title_cell[bold].children).strip()
+            rest = _BREAK.sub("", to_markdown(title_cell[:bold] + title_cell[bold + 1 :]))
+            if rest:
+                descriptions.append(rest)
+        elif any(_is_link(t) or kind(t) in ("Image", "AutoLink") for t in title_cell):
             return None
+        else:
+            title = to_plain(title_cell).strip()
     else:
         index, link = found
         title = strip_quotes(to_plain(link.children).strip())
