@@ -2,14 +2,17 @@
 
 Two entries are the same work when their URLs are (arXiv ``abs``/``pdf``/versions,
 OpenReview, DOI, ``http``/``https``, ``www.``, trailing slash, tracking parameters
-...) or their titles are, up to a fuzzy match that does not take a title for a
-longer one containing it.  This is the dedupe engine of ``awesomelint merge``.
-The later copy is reported.  A copy in the same section is an error; an entry
-that stands in two sections is often deliberate, so it is reported at
-``cross-section-severity``.
+...), or when they carry the same title of five words or more.  This is the
+dedupe engine of ``awesomelint merge``, held to what a list maintainer agrees is
+a copy: a title alone that is short ("Essential C") or only similar (``go-joe``
+and ``go-jose``) names different things too often to report.  The later copy is
+reported.  An entry that stands in two sections is usually deliberate (a paper
+under two topics, a library under each language it supports), so such copies
+are not reported unless ``cross-section-severity`` asks.
 
-Options: ``cross-section-severity`` (``warning``; ``off`` allows such copies),
-``threshold`` (``90``: the lowest fuzzy title score, 0-100, that makes a copy).
+Options: ``cross-section-severity`` (``off``; ``warning`` or ``error`` reports
+copies in other sections), ``threshold`` (``90``: the engine's fuzzy title
+score, 0-100).
 
 Fails::
 
@@ -39,7 +42,8 @@ NAME = "duplicate-entry"
 SEVERITY: Severity = "error"
 FIXABLE = False
 PRESETS = EVERY
-OPTIONS = {"cross-section-severity": "warning", "threshold": 90}
+OPTIONS = {"cross-section-severity": "off", "threshold": 90}
+_MIN_TITLE_WORDS = 5  # a shared title this long names one work
 CHOICES = {"cross-section-severity": ("error", "warning", "off")}
 
 _REASONS = {
@@ -64,6 +68,15 @@ def _why(reasons: dict[tuple[int, int], str], original: int, index: int) -> str:
     if direct:
         return direct
     return next((r for (a, b), r in reasons.items() if index in (a, b)), "same-title")
+
+
+def _certain(reason: str, title: str) -> bool:
+    """A copy a maintainer agrees with: the same link, or the same long title."""
+    if reason.startswith("fuzzy-title"):
+        return False
+    if reason == "same-title":
+        return len(title.split()) >= _MIN_TITLE_WORDS
+    return True
 
 
 def prefetch(ctx: LintContext, options: Options) -> None:
@@ -93,6 +106,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
                 original, severity = earlier[0], cross
             why = _why(reasons, original, index)
             first = ctx.located[original].entry
+            if not _certain(why, first.title):
+                continue
             where = "" if same else " in another section"
             yield ctx.diagnostic(
                 ID,

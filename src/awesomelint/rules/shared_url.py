@@ -5,8 +5,13 @@ edited, two different works end up on one link, and one of them is wrong.
 Titles that are the same work up to a fuzzy match, or where the shorter title
 is mostly contained in the longer ("Concrete Open Problems" and "200 Concrete
 Open Problems in Mechanistic Interpretability: Introduction"), are not
-reported; that is a duplicate (``duplicate-entry``), if anything.  Every entry
-after the first on the URL is reported, naming the first.
+reported; that is a duplicate (``duplicate-entry``), if anything.  Only a URL
+that names one paper (arXiv, OpenReview, DOI, ACL Anthology …) is checked: a
+project page, a press release or a repository is shared by design by the parts
+of one release (a library and its model, the 8B and 70B of one family).  Titles
+of one or two words are names, not titles, and generic link texts ("Learn
+more", "Link") are not titles.  Every entry after the first on the URL is
+reported, naming the first.
 
 Options: ``threshold`` (``90``: the fuzzy title score, 0-100, above which two
 titles are the same work).
@@ -43,17 +48,35 @@ def prefetch(ctx: LintContext, options: Options) -> None:
     ctx.prefetch_duplicates(float(options["threshold"]))  # type: ignore[arg-type]
 
 
+_PAPER_KINDS = frozenset(
+    {"arxiv", "openreview", "doi", "acl", "neurips", "ieee", "pmlr", "lesswrong"}
+)
+_MIN_WORDS = 3
+
+
+def _a_title(title: str) -> bool:
+    return len(title.split()) >= _MIN_WORDS
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
-    """Report the entries of every title cluster but the first on a shared URL."""
+    """Report the entries of every title cluster but the first on a shared paper URL."""
     if len(ctx.located) < 2:
         return
+    from awesomelint.canonical import key_kind
+
     result = ctx.duplicates(float(options["threshold"]))  # type: ignore[arg-type]
     for conflict in result.conflicts:
+        if key_kind(conflict.key) not in _PAPER_KINDS:
+            continue
         clusters = sorted(conflict.clusters, key=min)
         first = ctx.located[min(clusters[0])].entry
+        if not _a_title(first.title):
+            continue
         for cluster in clusters[1:]:
             for index in cluster:
                 entry = ctx.located[index].entry
+                if not _a_title(entry.title):
+                    continue
                 url = entry.url or conflict.url
                 where = ctx.locate(url, entry.source.line) if url else None
                 line, column = where or (entry.source.line, ctx.indent_column(entry.source.line))

@@ -3,7 +3,8 @@
 They say where a click came from, not what the link is: they make one page
 look like many (to readers, to the deduplicator, to the link checker's cache)
 and report the list's readers to the site.  The fix removes them and keeps the
-rest of the URL as written.
+rest of the URL as written.  A ``utm_source`` (or ``ref``) that names an
+awesome list is a sponsor link crediting the list on purpose, and is left alone.
 
 Options: ``parameters`` (``[]``: more parameter names to remove).
 
@@ -56,6 +57,16 @@ def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:
     return base + ("?" + "&".join(kept) if kept else "") + hash_ + fragment, dropped
 
 
+def _attribution(url: str) -> bool:
+    """``?utm_source=awesome-ai-agents``: a sponsor link crediting the list, on purpose."""
+    query = url.partition("?")[2].partition("#")[0].lower()
+    return any(
+        pair.partition("=")[0] in ("utm_source", "ref", "utm_campaign")
+        and "awesome" in pair.partition("=")[2]
+        for pair in query.split("&")
+    )
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report each URL with tracking parameters, with the cleaned URL as the fix."""
     names = TRACKING | frozenset(p.lower() for p in options["parameters"])  # type: ignore[attr-defined]
@@ -64,7 +75,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if "?" not in url or not url.lower().startswith(("http://", "https://")):
             continue
         cleaned, dropped = clean(url, names)
-        if not dropped:
+        if not dropped or _attribution(url):
             continue
         line, column = site.line, site.column
         fix = None
