@@ -86,3 +86,24 @@ def test_seed_001_copies_are_all_found() -> None:
     assert {d.severity for d in found} == {"warning"}  # each copy stands in another section
     grokking = next(d for d in found if d.line == 275)
     assert "Progress measures for grokking" in grokking.message and "line 174" in grokking.message
+
+
+def test_the_same_title_on_two_links_is_two_works() -> None:
+    # arthurspk/guiadevbrasil (trimmed): two playlists with one name; the same video twice
+    text = (
+        "- [Curso de PHP para Iniciantes](https://www.youtube.com/playlist?list=PLa)\n"
+        "- [Curso de PHP para iniciantes](https://www.youtube.com/playlist?list=PLb)\n"
+        "- [Gatsby JS - Introdução ao tutorial](https://www.youtube.com/watch?v=3b2PinXRqYU)\n"
+        "- [Gatsby JS - Introdução ao tutorial](https://www.youtube.com/watch?v=3b2PinXRqYU"
+        "&ab_channel=ThiagoFranchin)\n"
+    )
+    assert [d.line for d in lint(text, RULE)] == [4]
+
+
+def test_two_parts_of_one_release_on_one_page_are_not_copies() -> None:
+    # llm-jp/awesome-japanese-llm (trimmed): two models announced in one article
+    text = (
+        "- [neoAI-JP-QwQ-32B](https://zenn.dev/neoai/articles/1670bd029093b0)\n"
+        "- [neoAI-JP-DeepSeek-Qwen-32B](https://zenn.dev/neoai/articles/1670bd029093b0)\n"
+    )
+    assert lint(text, RULE) == []

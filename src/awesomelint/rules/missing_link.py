@@ -4,8 +4,10 @@ An awesome list points somewhere; an entry with no link is usually a link
 lost in an edit (``* **Title**`` with its ``[[venue]](url)`` gone).  Only an
 item among linked siblings is reported: a list whose items mostly have no link
 is prose (features, steps, metadata bullets such as ``- **Metrics:** …``), not
-entries.  Not reported either: an entry with nested entries (a group heading),
-a field label ending in ``:``, and an entry marked deprecated or struck out
+entries, and the item must look like an entry: a name in bold, or a short title
+that is not a sentence.  Not reported either: an entry with nested entries (a
+group heading), a field label ending in ``:``, a to-do item (``- [ ]``), and an
+entry marked deprecated or struck out
 (``:warning:``, ``⚠``, ``~~…~~``, "deprecated", "archived"), whose link a
 maintainer removed on purpose.
 
@@ -56,6 +58,28 @@ def _linked(entry: Entry, path: str) -> bool:
     return any(next(links_in_markdown(text, path, 1), None) for text in texts if text)
 
 
+_CHECKBOX = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]")
+
+
+_LINK_SYNTAX = re.compile(r"\]\(|\]\[|<a\s|https?://", re.IGNORECASE)
+_MAX_WORDS = 12  # a longer title is a sentence of prose
+
+
+def _entry_like(title: str, line: str) -> bool:
+    """A short title, in bold or not a sentence; not a field label or a to-do item.
+
+    A line with link syntax that was not read as a link (``[x][https://…]``, a Liquid
+    ``({{ … }})`` target) is the markup rules' to report, not this one's.
+    """
+    text = title.strip()
+    if not text or _CHECKBOX.match(line) or line.rstrip().endswith(":") or text.endswith(":"):
+        return False
+    if _LINK_SYNTAX.search(line) or len(text.split()) > _MAX_WORDS:
+        return False
+    bold = f"**{text[:20]}" in line or f"__{text[:20]}" in line
+    return bold or not text.endswith((".", "!", "?", ";"))
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report unlinked entries among linked siblings (same section, same depth)."""
     siblings: dict[tuple[int, int], list[bool]] = defaultdict(list)
@@ -68,9 +92,9 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         around = siblings[(id(item.section), item.depth)]
         if len(around) < 2 or sum(around) / len(around) < _LINKED_SHARE:
             continue
-        if entry.title.rstrip().endswith(":"):
-            continue
         line = entry.source.line
+        if not _entry_like(entry.title, ctx.lines[line - 1] if line <= len(ctx.lines) else ""):
+            continue
         if _DEPRECATED.search(ctx.lines[line - 1] if line <= len(ctx.lines) else entry.title):
             continue
         yield ctx.diagnostic(

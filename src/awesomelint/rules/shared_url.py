@@ -10,8 +10,10 @@ that names one paper (arXiv, OpenReview, DOI, ACL Anthology …) is checked: a
 project page, a press release or a repository is shared by design by the parts
 of one release (a library and its model, the 8B and 70B of one family).  Titles
 of one or two words are names, not titles, and generic link texts ("Learn
-more", "Link") are not titles.  Every entry after the first on the URL is
-reported, naming the first.
+more", "Link") are not titles, and two titles that share most of their
+distinctive words are one paper renamed between versions.  The title most
+entries give the URL is taken as its own; each entry under another title is
+reported, naming it.
 
 Options: ``threshold`` (``90``: the fuzzy title score, 0-100, above which two
 titles are the same work).
@@ -29,6 +31,7 @@ Passes::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
@@ -58,6 +61,24 @@ def _a_title(title: str) -> bool:
     return len(title.split()) >= _MIN_WORDS
 
 
+_WORD = re.compile(r"[^\W_]+")
+_COMMON = frozenset(
+    "a an and the of for in on to with via by from is are large language model models llm llms "
+    "neural network networks learning deep towards toward".split()
+)
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in _WORD.findall(title.casefold()) if w not in _COMMON}
+
+
+def _renamed(a: str, b: str) -> bool:
+    """Two titles of one paper (renamed between versions): most distinctive words shared."""
+    wa, wb = _words(a), _words(b)
+    small = min(len(wa), len(wb))
+    return small > 0 and len(wa & wb) / small >= 0.6
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report the entries of every title cluster but the first on a shared paper URL."""
     if len(ctx.located) < 2:
@@ -68,14 +89,15 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     for conflict in result.conflicts:
         if key_kind(conflict.key) not in _PAPER_KINDS:
             continue
-        clusters = sorted(conflict.clusters, key=min)
+        # the title most entries give the URL is taken as its own; the others are reported
+        clusters = sorted(conflict.clusters, key=lambda c: (-len(c), min(c)))
         first = ctx.located[min(clusters[0])].entry
         if not _a_title(first.title):
             continue
         for cluster in clusters[1:]:
             for index in cluster:
                 entry = ctx.located[index].entry
-                if not _a_title(entry.title):
+                if not _a_title(entry.title) or _renamed(first.title, entry.title):
                     continue
                 url = entry.url or conflict.url
                 where = ctx.locate(url, entry.source.line) if url else None

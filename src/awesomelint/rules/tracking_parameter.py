@@ -4,7 +4,8 @@ They say where a click came from, not what the link is: they make one page
 look like many (to readers, to the deduplicator, to the link checker's cache)
 and report the list's readers to the site.  The fix removes them and keeps the
 rest of the URL as written.  A ``utm_source`` (or ``ref``) that names an
-awesome list is a sponsor link crediting the list on purpose, and is left alone.
+awesome list or GitHub is a sponsor link crediting the list on purpose, and a
+social site's ``ref_src`` belongs to its own button: both are left alone.
 
 Options: ``parameters`` (``[]``: more parameter names to remove).
 
@@ -58,13 +59,17 @@ def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:
 
 
 def _attribution(url: str) -> bool:
-    """``?utm_source=awesome-ai-agents``: a sponsor link crediting the list, on purpose."""
+    """``?utm_source=awesome-ai-agents`` or ``=github``: a sponsor link crediting its referrer."""
     query = url.partition("?")[2].partition("#")[0].lower()
-    return any(
-        pair.partition("=")[0] in ("utm_source", "ref", "utm_campaign")
-        and "awesome" in pair.partition("=")[2]
-        for pair in query.split("&")
-    )
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if name == "ref_src":
+            return True  # a social site's own follow or share button
+        if name in ("utm_source", "ref") and value == "github":
+            return True
+        if (name.startswith("utm_") or name == "ref") and "awesome" in value:
+            return True
+    return False
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:

@@ -35,7 +35,7 @@ OPTIONS: dict[str, object] = {}
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _DESTINATION = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"<?https?://[^\s>]+>?")
+_URL = re.compile(r"<?https?://[^\s<>\[\]]+>?")
 _ENUMERATION = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
 _ESCAPE = re.compile(r"\\(.)")
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -54,8 +54,6 @@ def _clean(text: str) -> str:
         text = _DESTINATION.sub("]", text)
     if "://" in text:
         text = _URL.sub(" ", text)
-    if ")" in text:
-        text = _ENUMERATION.sub(" ", text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
@@ -70,8 +68,19 @@ def _reduced(text: str) -> str:
 
 
 def problem(text: str) -> str | None:
-    """What is unbalanced in ``text``, or None."""
+    """What is unbalanced in ``text``, or None.
+
+    An enumeration's ``a)`` or ``3)`` is set aside only when the brackets do not
+    balance with it: in "(OS X)" or "(Table 3)" the ``)`` closes the ``(``.
+    """
     text = _clean(text)
+    found = _problem(text)
+    if found is not None and ")" in text:
+        found = _problem(_ENUMERATION.sub(" ", text))
+    return found
+
+
+def _problem(text: str) -> str | None:
     stack: list[str] = []
     for char in text if _BRACKET.search(_reduced(text)) else ():
         if char in "([{":
