@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-TagKind = Literal["venue", "date", "star", "topic"]
+TagKind = Literal["venue", "date", "star", "topic", "task"]
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,25 @@ Source = Span
 
 @dataclass(frozen=True)
 class Link:
-    """A labelled link of an entry besides its primary URL (``[pdf](url)``)."""
+    """A labelled link of an entry besides its primary URL (``[pdf](url)``).
+
+    ``span`` covers the destination as written (the URL between the brackets'
+    parentheses, or a bare URL), where a fix would edit it; None when the URL
+    cannot be found as written (an entity or escape inside it).  It is left out
+    of equality: two entries with the same label and URL have the same link.
+    """
 
     label: str
     url: str
+    span: Span | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class Tag:
-    """A plain-text tag: venue (``EMNLP 2023``), date (``2023.5``), star, topic."""
+    """A plain-text tag: venue (``EMNLP 2023``), date (``2023.5``), star, topic, task.
+
+    ``task`` is a task-list checkbox (``[ ]`` or ``[x]``) written before the title.
+    """
 
     kind: TagKind
     text: str
@@ -75,6 +85,10 @@ class Entry:
     ``url_label`` keeps the label the source gave the primary link when the
     title itself was not the link (``**Title** [[EMNLP 2023]](url)``), so lint
     can compare label and URL.  ``description`` and ``notes`` are markdown.
+    ``authors`` and ``year`` are filled where the list gives them in a known
+    place (a table column, a paper citation); the same text also stays where
+    the list wrote it (a tag, the description), so writers that ignore these
+    fields lose nothing.  ``url_span`` is where the primary URL is written.
     """
 
     title: str
@@ -86,6 +100,14 @@ class Entry:
     tags: tuple[Tag, ...] = ()
     notes: tuple[str, ...] = ()
     children: tuple[Entry, ...] = ()
+    authors: str = ""
+    year: str = ""
+    url_span: Span | None = field(default=None, compare=False)
+
+    @property
+    def span(self) -> Span:
+        """Where the whole item stands: from its list marker (or first character) to its end."""
+        return self.source
 
     def walk(self) -> Iterator[Entry]:
         """This entry, then its nested entries, depth first."""
@@ -99,7 +121,7 @@ class Entry:
         return head + tuple(link.url for link in self.links)
 
 
-BlockKind = Literal["text", "toc"]
+BlockKind = Literal["text", "toc", "unread"]
 
 
 @dataclass(frozen=True)
@@ -107,12 +129,19 @@ class Block:
     """A non-entry block kept verbatim (prose, HTML, images, code, tables).
 
     ``kind`` is ``toc`` for a table of contents (a list of ``#anchor`` links),
-    which the writer may regenerate; everything else is written back as is.
+    which the writer may regenerate; ``unread`` for a block too deeply nested
+    or too dense for the markdown parser to read in bounded time; everything
+    is written back as is.  ``text`` is exactly ``source.text_of(lines)``.
     """
 
     text: str
     source: Source
     kind: BlockKind = "text"
+
+    @property
+    def span(self) -> Span:
+        """Where the block stands (the same value as ``source``)."""
+        return self.source
 
 
 Item = Entry | Block
@@ -120,13 +149,21 @@ Item = Entry | Block
 
 @dataclass(frozen=True)
 class Section:
-    """A heading (markdown text, source level) with its items and subsections."""
+    """A heading (markdown text, source level) with its items and subsections.
+
+    ``source`` spans the heading itself (two lines for a setext heading).
+    """
 
     title: str
     level: int
     source: Source
     items: tuple[Item, ...] = ()
     children: tuple[Section, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        """Where the heading stands (the same value as ``source``)."""
+        return self.source
 
     def walk(self) -> Iterator[Section]:
         """This section, then its subsections, depth first."""

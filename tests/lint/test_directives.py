@@ -3,7 +3,10 @@ from __future__ import annotations
 from lint_support import positions
 
 RULE = "missing-link"
-TEXT = """\
+# missing-link reports an unlinked item among linked siblings, so the list has both
+LINKED = "".join(f"- [{n}](https://x.org/{n})\n" for n in "pqrstuvw")
+TEXT = (
+    """\
 - **A**
 <!-- awesomelint-disable-next-line AL003 -->
 - **B**
@@ -16,6 +19,8 @@ TEXT = """\
 - **F** <!-- awesomelint-disable-line -->
 - **G**
 """
+    + LINKED
+)
 
 
 def test_next_line_range_and_line_directives() -> None:
@@ -24,14 +29,16 @@ def test_next_line_range_and_line_directives() -> None:
 
 def test_disable_all_then_enable_one() -> None:
     text = "<!-- awesomelint-disable -->\n- **A**\n<!-- awesomelint-enable AL003 -->\n- **B**\n"
-    assert positions(text, RULE) == [(4, 1)]
+    assert positions(text + LINKED, RULE) == [(4, 1)]
 
 
 def test_disable_file_and_rule_lists() -> None:
-    assert positions("- **A**\n\n<!-- awesomelint-disable-file AL001, AL003 -->\n", RULE) == []
-    assert positions("- **A**\n\n<!-- awesomelint-disable-file AL001 -->\n", RULE) == [(1, 1)]
+    off = "\n<!-- awesomelint-disable-file AL001, AL003 -->\n"
+    assert positions("- **A**\n" + LINKED + off, RULE) == []
+    other = "\n<!-- awesomelint-disable-file AL001 -->\n"
+    assert positions("- **A**\n" + LINKED + other, RULE) == [(1, 1)]
 
 
 def test_directives_in_code_blocks_are_text() -> None:
     text = "```\n<!-- awesomelint-disable-file -->\n```\n\n- **A**\n"
-    assert positions(text, RULE) == [(5, 1)]
+    assert positions(text + LINKED, RULE) == [(5, 1)]

@@ -69,3 +69,18 @@ def test_sarif_is_valid_2_1_0_and_names_every_rule() -> None:
     assert location["artifactLocation"]["uri"] == "lists/a%2C%20b.md"
     assert location["region"] == {"startLine": 3, "startColumn": 5}
     assert run["results"][1]["level"] == "warning"
+
+
+def test_one_diagnostic_per_broken_link_token() -> None:
+    """fffaraz/awesome-cpp (trimmed): a reference link written with a URL as its label."""
+    from awesomelint.config import Config
+    from awesomelint.lint.runner import lint_context
+    from awesomelint.lint.settings import lint_settings
+    from lint_support import context
+
+    text = (
+        "* [Jpegli][https://github.com/google/jpegli] - an improved JPEG encoder.\n"
+        "* [OpenCV](https://github.com/opencv) - Computer vision.\n"
+    )
+    found = lint_context(context(text), lint_settings(Config(), ("default",)))
+    assert [d.rule for d in found] == ["AL006"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lint_support import positions
+from lint_support import lint, positions
 
 RULE = "double-slash-url"
 
@@ -17,3 +17,13 @@ def test_urls_inside_the_path_and_clean_urls_are_not_reported() -> None:
         "- [c](https://example.org/?next=//x)\n"
     )
     assert positions(text, RULE) == []
+
+
+def test_a_sites_own_doubled_slash_is_not_reported_a_pasted_url_is() -> None:
+    # jwasham/coding-interview-university and practical-tutorials (trimmed)
+    text = (
+        "- [GFS](http://static.googleusercontent.com/media/research.google.com/en//archive/"
+        "gfs-sosp2003.pdf)\n"
+        "- [Meta Crush Saga](https://jguegant.github.io//jguegant.github.io/blogs/tech/x.html)\n"
+    )
+    assert [d.line for d in lint(text, RULE)] == [2]

@@ -7,13 +7,26 @@ from tests_support import SEEDS
 RULE = "duplicate-description"
 
 
-def test_a_copied_description_on_another_entry() -> None:
+def test_a_copied_description_that_names_the_other_entry() -> None:
     text = (
-        "- [Quantization](https://arxiv.org/abs/2303.13506) - Proposes a model of neural scaling.\n"
-        "- [Docstring circuit](https://x.org/docstrings) - Proposes a model of neural scaling\n"
+        "- [Quantization Model](https://arxiv.org/abs/2303.13506) - Proposes the Quantization "
+        "model of scaling.\n"
+        "- [Docstring circuit](https://x.org/docstrings) - Proposes the Quantization model of "
+        "scaling\n"
     )
     [found] = lint(text, RULE)
-    assert found.line == 2 and '"Quantization" (line 1)' in found.message
+    assert found.line == 2 and '"Quantization Model" (line 1)' in found.message
+
+
+def test_a_description_true_of_both_entries_is_not_reported() -> None:
+    # ripienaar/free-for-dev, two tunnelling services (trimmed)
+    text = (
+        "  * [localhost.run](https://localhost.run/) - Expose locally running servers over a "
+        "tunnel to a public URL.\n"
+        "  * [ngrok.com](https://ngrok.com/) - Expose locally running servers over a tunnel to a "
+        "public URL.\n"
+    )
+    assert lint(text, RULE) == []
 
 
 def test_short_descriptions_and_the_same_work_are_not_reported() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lint_support import positions
+from lint_support import lint, positions
 
 RULE = "missing-link"
 
@@ -32,3 +32,29 @@ def test_a_nested_bold_line_without_link_is_a_note_not_an_entry() -> None:
     """
     text = "- [Lenses](https://x.org/lenses)\n  - **Tuned Lens**\n"
     assert positions(text, RULE) == []
+
+
+def test_metadata_bullets_and_feature_lists_are_prose_not_entries() -> None:
+    # EdinburghNLP/awesome-hallucination-detection: a heading per paper, metadata bullets
+    # under it; e2b-dev/awesome-ai-agents: a feature list in an entry's text (trimmed)
+    text = (
+        "### [Cognometry](https://arxiv.org/abs/2601.00001)\n\n"
+        "- **Metrics:** AUC (held-out test, 3-seed averaged)\n"
+        "- **Datasets:** HaluEval-QA, TruthfulQA\n"
+        "- **Comments:** Introduces cognometry.\n\n"
+        "## Agents\n\n"
+        "- **Reliable agents**: Built on ground truth data.\n"
+        "- **Controllable output**: Tailor output with flexible constraints.\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_a_deprecated_entry_without_its_link_is_deliberate() -> None:
+    # analysis-tools-dev/static-analysis marks unmaintained tools and drops their link
+    text = (
+        "- [squawk](https://squawkhq.com) — Linter for PostgreSQL.\n"
+        "- **STOKE** :warning: — A stochastic optimizer for the x86_64 instruction set.\n"
+        "- [clang-tidy](https://clang.llvm.org/extra/clang-tidy) — Clang-based C++ linter.\n"
+        "- **Lost Tool** — A tool whose link was lost in an edit.\n"
+    )
+    assert [d.line for d in lint(text, RULE)] == [4]

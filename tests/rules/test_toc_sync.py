@@ -54,3 +54,29 @@ def test_seed_004_and_002() -> None:
     ]
     ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
     assert lint_context(ctx, settings(RULE)) == []
+
+
+def test_a_toc_in_groups_under_labels_is_one_toc() -> None:
+    # terryum/awesome-deep-learning-papers (trimmed): a second group after a label, with
+    # a gloss after each link, then a thematic break
+    text = (
+        "## Contents\n\n"
+        "* [Understanding](#understanding)\n"
+        "* [Optimization](#optimization)\n\n"
+        "*(More than Top 100)*\n\n"
+        "* [New Papers](#new-papers) : Less than 6 months\n"
+        "* [Old Papers](#old-papers) : Before 2012\n\n"
+        "* * *\n\n"
+        "### Understanding\n\n### Optimization\n\n### New papers\n\n### Old Papers\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_a_promotion_above_a_short_toc_is_not_expected_in_it() -> None:
+    # e2b-dev/awesome-ai-agents (trimmed)
+    text = (
+        "- [Open source projects](#open-source-projects)\n"
+        "- [Closed-source projects](#closed-source-projects)\n\n"
+        "## Have anything to add?\n\n## Open source projects\n\n## Closed-source projects\n"
+    )
+    assert lint(text, RULE) == []

@@ -28,3 +28,13 @@ def test_more_parameters_can_be_configured() -> None:
     text = "- [a](https://x.org/p?src=feed)\n"
     assert lint(text, RULE) == []
     assert len(lint(text, RULE, parameters=("src",))) == 1
+
+
+def test_a_sponsor_link_crediting_the_list_is_left_alone() -> None:
+    # e2b-dev/awesome-ai-agents (trimmed); the LinkedIn parameter on an arXiv link is real
+    text = (
+        "## [Ellipsis](https://ellipsis.dev/?utm_source=awesome-ai-agents)\n\n"
+        "- [Scaling instruction-finetuned language models]"
+        "(https://arxiv.org/pdf/2210.11416.pdf?trk=public_post_comment-text)\n"
+    )
+    assert [d.line for d in lint(text, RULE)] == [3]

@@ -46,3 +46,21 @@ def test_titles_are_checked() -> None:
 def test_seed_002_mismatched_quotes() -> None:
     ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
     assert [d.line for d in lint_context(ctx, settings(RULE))] == [35, 65, 76]
+
+
+def test_brackets_and_quotes_that_balance_in_the_source_are_not_reported() -> None:
+    # rust-unofficial/awesome-rust (a keyword link in brackets) and ThuCCSLab/Awesome-LM-SSP
+    # (an HTML badge with quoted attributes), trimmed
+    text = (
+        "* OGM [[ogm](https://crates.io/keywords/ogm)]\n"
+        '- [2023/11] **[DeepInception](https://arxiv.org/abs/2311.03191)** [<img src="https://'
+        'x.org/github.svg" alt="Code" width="15" height="15">](https://github.com/tmlr/x)\n'
+    )
+    assert lint(text, RULE) == []
+
+
+def test_a_stray_bracket_in_the_source_is_reported() -> None:
+    # arthurspk/guiadevbrasil (trimmed)
+    text = "- [Curso Completo de CSS 3 - Jornada do Dev)](https://goo.gl/ebjzVG)\n"
+    [found] = lint(text, RULE)
+    assert found.line == 1 and '")" without "("' in found.message

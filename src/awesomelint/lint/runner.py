@@ -63,8 +63,23 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
                 d for d in diagnostics if not suppressed(directives, rule.ID, rule.NAME, d.line)
             ]
         found.extend(diagnostics)
+    found = one_per_defect(found)
     found.sort(key=sort_key)
     return found
+
+
+# A broken link token is seen by several rules; the markup rule that names the breakage
+# speaks for it, and the rules that only see its consequences stay quiet on that line.
+_SPECIFIC = frozenset({"AL005", "AL006", "AL007", "AL012"})
+_CONSEQUENTIAL = frozenset({"AL003", "AL019"})
+
+
+def one_per_defect(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop what a more specific rule already reports on the same line."""
+    specific = {(d.file, d.line) for d in found if d.rule in _SPECIFIC}
+    if not specific:
+        return found
+    return [d for d in found if d.rule not in _CONSEQUENTIAL or (d.file, d.line) not in specific]
 
 
 def lint_bytes(data: bytes, path: str, settings: LintSettings) -> FileResult:

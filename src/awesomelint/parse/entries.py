@@ -14,25 +14,37 @@ from dataclasses import dataclass
 from typing import Any
 
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
-from awesomelint.parse.inline import to_markdown, to_plain, unescape
+from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
+from awesomelint.parse.tokens import raw_text
 
 _PH0 = 0xE000  # placeholders live in the private use area
-_PH = "[\ue000-\uf8ff]"
+PLACEHOLDER = "[\ue000-\uf8ff]"
 _STAR = re.compile(r"^\s*([\U0001F31F\u2B50\u2605\u2728\U0001F525]+)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-\u2013\u2014:]|\\-)\s+|^\s*[-\u2013\u2014:]\s*$")
-_BRACKET_LINK = re.compile(rf"(?:^|\s)\\\[({_PH})\\\]\s*$")
+_BRACKET_LINK = re.compile(rf"(?:^|\s)\\\[({PLACEHOLDER})\\\]\s*$")
 _BRACKET_TAG = re.compile(r"(?:^|\s)\\\[((?:[^\\\]\n\ue000-\uf8ff]|\\[^\]])" + r"{1,80})\\\]\s*$")
-_DOT_LINK = re.compile(rf"\s\u00b7\s+({_PH})\s*$")
+_DOT_LINK = re.compile(rf"\s\u00b7\s+({PLACEHOLDER})\s*$")
 _DOT_TAG = re.compile(r"\s\u00b7\s+([^\u00b7\ue000-\uf8ff]+?)\s*$")
-_LONE_LINK = re.compile(rf"(?:^|\s)({_PH})\s*$")
-_ONLY_LINKS = re.compile(rf"^(?:\s*{_PH})+\s*$")
+_LONE_LINK = re.compile(rf"(?:^|\s)({PLACEHOLDER})\s*$")
+_ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
 _VENUE = re.compile(r"^[A-Za-z][\w&.+\-]*(?:\s[\w&.+\-]+)*\s(?:19|20)\d{2}\b")
+_MAX_META = 64
+_CITED = re.compile(
+    r"(?P<title>\S.{0,300}?) \((?P<year>(?:19|20)\d{2})\), (?P<authors>[^()]{1,300}?)\.?"
+)
+_BARE_ENTRY = re.compile(
+    r"(?P<title>\S[^\n]{0,150}?)\s+(?P<url>https?://[^\s<>]+)"
+    r"(?:\s+[-\u2013\u2014:]\s+(?P<description>.*))?"
+)
+_PREFIX = re.compile(
+    r"^\s*(?:(?P<task>\[[ xX]\])|\[(?P<date>(?:19|20)\d{2}(?:[./\-]\d{1,2}){0,2})\])\s+"
+)
 _QUOTES = '"\u201c\u201d\u201e'
 
 
 @dataclass(frozen=True)
-class _Rest:
+class Rest:
     """Markdown whose spans (links, emphasis, code…) are placeholders.
 
     The regular expressions then see only plain text and whole spans, so they
@@ -52,21 +64,21 @@ class _Rest:
 
     def restore(self, text: str) -> str:
         """Put the spans back as markdown."""
-        return re.sub(_PH, lambda m: to_markdown([self.span(m.group(0))]), text)
+        return re.sub(PLACEHOLDER, lambda m: to_markdown([self.span(m.group(0))]), text)
 
     def plain(self, text: str) -> str:
         """The visible text."""
-        return re.sub(_PH, lambda m: to_plain([self.span(m.group(0))]), unescape(text))
+        return re.sub(PLACEHOLDER, lambda m: to_plain([self.span(m.group(0))]), unescape(text))
 
 
-def _rest(tokens: list[Any]) -> _Rest:
+def rest_of(tokens: list[Any]) -> Rest:
     spans: list[Any] = []
 
     def placeholder(token: Any) -> str:
         spans.append(token)
         return chr(_PH0 + len(spans) - 1)
 
-    return _Rest(to_markdown(tokens, placeholder), tuple(spans))
+    return Rest(to_markdown(tokens, placeholder), tuple(spans))
 
 
 def classify_tag(text: str) -> TagKind:
@@ -86,7 +98,7 @@ def strip_quotes(title: str) -> str:
     return title
 
 
-def _label(token: Any) -> str:
+def link_label(token: Any) -> str:
     """A meta link's label: ``[[EMNLP 2023]](u)`` and ``[pdf](u)`` both give the inner text."""
     label = to_plain(token.children).strip()
     if len(label) >= 2 and label[0] == "[" and label[-1] == "]":
@@ -105,36 +117,49 @@ class _Meta:
     tags: list[Tag]
 
 
-def _peel_meta(rest: _Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
-    """Take trailing metadata off ``text``; what is left is the description."""
+def peel_meta(rest: Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
+    """Take trailing metadata off ``text``; what is left is the description.
+
+    At most ``_MAX_META`` pieces are taken, each with one scan of the text, so
+    the work stays linear in its length (``· x`` ten thousand times is a
+    description with 64 tags, read the same way again after rendering).
+    """
     links: list[Link] = []
     tags: list[Tag] = []
-    while True:
+    text = text.rstrip()
+    if only_meta and _ONLY_LINKS.match(text):
+        placeholders = re.findall(PLACEHOLDER, text)
+        if all(map(rest.link, placeholders)):
+            links.extend(_meta_link(rest.link(p)) for p in placeholders)
+            return "", _Meta(links, tags)
+    dotted = False  # after a `` · `` piece only more of them: the rest is the description's
+    for _ in range(_MAX_META):
         text = text.rstrip()
         if not text:
             break
-        placeholders = re.findall(_PH, text)
-        if only_meta and _ONLY_LINKS.match(text) and all(map(rest.link, placeholders)):
-            links.extend(_meta_link(rest.link(p)) for p in reversed(placeholders))
-            text = ""
-            break
-        match = _BRACKET_LINK.search(text) or _DOT_LINK.search(text)
+        dot_link = _DOT_LINK.search(text)
+        match = dot_link if dotted else (_BRACKET_LINK.search(text) or dot_link)
         token = rest.link(match.group(1)) if match else None
         if match and token is not None:
             links.append(_meta_link(token))
+            dotted = dotted or match is dot_link
             text = text[: match.start()]
             continue
-        match = _LONE_LINK.search(text)
+        match = None if dotted else _LONE_LINK.search(text)
         token = rest.link(match.group(1)) if match else None
         if match and token is not None and _is_bracketed(token):
             links.append(_meta_link(token))
             text = text[: match.start()]
             continue
-        match = _BRACKET_TAG.search(text) or _DOT_TAG.search(text)
+        dot = _DOT_TAG.search(text)
+        bracket = None if dotted else _BRACKET_TAG.search(text)
+        # `` · DeepSeek-V3 \[^24\]``: the dot separates the tag, the brackets are its text
+        match = dot if dot and (bracket is None or dot.start() < bracket.start()) else bracket
         if match:
             tag = unescape(match.group(1)).strip()
             if tag:
                 tags.append(Tag(classify_tag(tag), tag))
+                dotted = dotted or match is dot
                 text = text[: match.start()]
                 continue
         break
@@ -144,7 +169,7 @@ def _peel_meta(rest: _Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
 
 
 def _meta_link(token: Any) -> Link:
-    return Link(label=_label(token), url=token.target)
+    return Link(label=link_label(token), url=token.target)
 
 
 def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None, list[Any]]:
@@ -155,6 +180,18 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
     tokens = list(children)
     stars: list[Tag] = []
     first = _first_significant(tokens)
+    if first is not None and type(tokens[first]).__name__ == "RawText":
+        # ``[ ] [Title](url)`` (a task) and ``[2024/10] **Title**`` (a date) lead the title
+        text = tokens[first].content
+        prefix = _PREFIX.match(text)
+        if prefix:
+            stars.append(
+                Tag("task" if prefix["task"] else "date", prefix["task"] or prefix["date"])
+            )
+            remainder = text[prefix.end() :]
+            tokens = [raw_text(remainder)] if remainder else []
+            tokens += children[first + 1 :]
+            first = _first_significant(tokens)
     if first is not None and type(tokens[first]).__name__ == "RawText":
         star = _STAR.match(tokens[first].content)
         nxt = _first_significant(tokens, first + 1)
@@ -191,9 +228,33 @@ def is_blank_span(token: Any) -> bool:
 
 
 def is_title_led(children: list[Any]) -> bool:
-    """Does this inline content start with a title (a link or bold text)?"""
+    """Does this inline content start with a title (a link, bold text, ``Name https://url``)?"""
     _, bold, link, _ = _split_head(children)
-    return bold is not None or (link is not None and not link.target.startswith("#"))
+    if bold is not None or (link is not None and not link.target.startswith("#")):
+        return True
+    return bare_url_head(children) is not None
+
+
+def title_link(children: list[Any]) -> Any | None:
+    """The link that is the title, when the content starts with one (``**[T](u)**`` too)."""
+    stars, _, link, _ = _split_head(children)
+    return link if not stars and link is not None and not link.target.startswith("#") else None
+
+
+def is_citation_led(children: list[Any]) -> bool:
+    """Plain text ending in a bracketed link: ``Title (2017), Author et al. [[pdf]](url)``."""
+    tokens = [t for t in children if not is_blank_span(t)]
+    if len(tokens) < 2 or type(tokens[0]).__name__ != "RawText":
+        return False
+    last = tokens[-1]
+    return type(last).__name__ == "Link" and _is_bracketed(last)
+
+
+def bare_url_head(children: list[Any]) -> re.Match[str] | None:
+    """``Name https://url`` (``- desc``): plain text naming a bare URL (engineering-blogs)."""
+    if not children or any(type(t).__name__ not in ("RawText", "LineBreak") for t in children):
+        return None
+    return _BARE_ENTRY.fullmatch(to_plain(children).strip())
 
 
 def entry_from_inline(
@@ -203,12 +264,14 @@ def entry_from_inline(
     stars, bold, title_link, after = _split_head(children)
     if bold is None and title_link is None:
         return _text_led(children, source, notes, kids)
-    rest = _rest(after)
+    rest = rest_of(after)
     text = rest.text
+    if bold is not None and text[:1] == "." and text[1:2] in ("", " ", "\t", "\n"):
+        text = text[1:]  # ``**Title**.``: the period closes the title
     separator = _SEPARATOR.match(text)
     if separator:
         text = text[separator.end() :]
-    description, meta = _peel_meta(rest, text, only_meta=separator is None)
+    description, meta = peel_meta(rest, text, only_meta=separator is None)
     description = rest.restore(description).strip()
     if title_link is not None:
         title = strip_quotes(to_plain(title_link.children).strip())
@@ -217,7 +280,7 @@ def entry_from_inline(
         links = meta.links
     else:
         title = strip_quotes((bold or "").strip())
-        url, url_label, links = _primary(meta.links)
+        url, url_label, links = primary(meta.links)
     return Entry(
         title=title,
         url=url,
@@ -231,7 +294,7 @@ def entry_from_inline(
     )
 
 
-def _primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
+def primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
     if not links:
         return None, "", []
     return links[0].url, links[0].label, links[1:]
@@ -240,22 +303,44 @@ def _primary(links: list[Link]) -> tuple[str | None, str, list[Link]]:
 def _text_led(
     children: list[Any], source: Source, notes: tuple[str, ...], kids: tuple[Entry, ...]
 ) -> Entry:
-    """``Title - [link](url)``, ``Title: [link](url)`` or a bare ``Title - description``."""
+    """``Title - [link](url)``, ``Title: [link](url)``, ``Title https://url``, ``Title - text``.
+
+    ``Title (2017), A. Author et al. [[pdf]](url)``: the year in parentheses ends the
+    title; year and authors are read, and stay in the description as written.
+    """
+    bare = bare_url_head(children)
+    if bare is not None:
+        return Entry(
+            title=bare["title"].rstrip(":-\u2013\u2014 "),
+            url=bare["url"],
+            description=escape(bare["description"] or ""),
+            notes=notes,
+            children=kids,
+            source=source,
+        )
     split = _split_at_separator(children)
     if split is None:
         first_link = next((i for i, t in enumerate(children) if has_link(t)), len(children))
         split = children[:first_link], children[first_link:]
     title_tokens, after = split
     title = to_plain(title_tokens).strip().rstrip(":-\u2013\u2014").strip()
-    rest = _rest(after)
-    description, meta = _peel_meta(rest, rest.text, only_meta=True)
-    url, url_label, links = _primary(meta.links)
+    rest = rest_of(after)
+    description, meta = peel_meta(rest, rest.text, only_meta=True)
+    description = rest.restore(description).strip()
+    url, url_label, links = primary(meta.links)
+    authors = year = ""
+    cited = _CITED.fullmatch(title) if not description else None
+    if cited:
+        description = escape(title[cited.end("title") + 1 :])
+        title, year, authors = cited["title"], cited["year"], cited["authors"]
     return Entry(
         title=strip_quotes(title),
         url=url,
         url_label=url_label,
         links=tuple(links),
-        description=rest.restore(description).strip(),
+        description=description,
+        authors=authors,
+        year=year,
         tags=tuple(meta.tags),
         notes=notes,
         children=kids,
@@ -281,79 +366,7 @@ def _split_at_separator(tokens: list[Any]) -> tuple[list[Any], list[Any]] | None
         if type(token).__name__ == "RawText":
             match = _TEXT_SEPARATOR.search(token.content)
             if match:
-                from mistletoe.span_token import RawText  # the tokens came from mistletoe
-
-                before = [*tokens[:index], RawText(token.content[: match.start()])]
-                after = [RawText(token.content[match.end() :]), *tokens[index + 1 :]]
+                before = [*tokens[:index], raw_text(token.content[: match.start()])]
+                after = [raw_text(token.content[match.end() :]), *tokens[index + 1 :]]
                 return before, after
     return None
-
-
-def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:
-    """``Title. \\[[pdf](url)\\] \\[Venue\\] \\[2023.5\\]``: one paragraph, one entry.
-
-    Only a paragraph that is a title followed by nothing but bracketed
-    metadata, with at least one link, is an entry; anything else is prose.
-    """
-    rest = _rest(children)
-    text = rest.text
-    start = text.find("\\[")
-    if start <= 0 or any(rest.link(p) for p in re.findall(_PH, text[:start])):
-        return None
-    description, meta = _peel_meta(rest, text[start:], only_meta=False)
-    if description.strip() or not meta.links:
-        return None
-    title = rest.plain(text[:start]).strip()
-    if title.endswith(".") and not title.endswith(".."):
-        title = title[:-1].rstrip()
-    url, url_label, links = _primary(meta.links)
-    return Entry(
-        title=strip_quotes(title),
-        url=url,
-        url_label=url_label,
-        links=tuple(links),
-        tags=tuple(meta.tags),
-        source=source,
-    )
-
-
-_DESCRIPTION_HEADERS = re.compile(r"desc|summary|about|what|note|comment", re.IGNORECASE)
-
-
-def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) -> Entry | None:
-    """A GFM table row whose first linked cell names the entry; other cells by their header."""
-    # the entry is named in the first cell: `| [Title](url) | … |`; a table whose links
-    # stand further right maps something else to them and stays a table
-    title_at = 0 if cells and any(type(t).__name__ == "Link" for t in cells[0]) else None
-    if title_at is None:
-        return None
-    title_cell = cells[title_at]
-    link = next(t for t in title_cell if type(t).__name__ == "Link")
-    title = strip_quotes(to_plain(link.children).strip()) or to_plain(title_cell).strip()
-    descriptions: list[str] = []
-    links: list[Link] = []
-    tags: list[Tag] = []
-    for index, cell in enumerate(cells):
-        if index == title_at:
-            continue
-        name = header[index] if index < len(header) else ""
-        cell_links = [t for t in cell if type(t).__name__ == "Link"]
-        plain = to_plain(cell).strip()
-        if not plain and not cell_links:
-            continue
-        if _DESCRIPTION_HEADERS.search(name):
-            descriptions.append(to_markdown(cell).strip())
-        elif cell_links and not to_plain([t for t in cell if t not in cell_links]).strip():
-            links.extend(Link(_label(t) or name, t.target) for t in cell_links)
-        elif cell_links:
-            descriptions.append(to_markdown(cell).strip())
-        else:
-            tags.append(Tag(classify_tag(plain), plain))
-    return Entry(
-        title=title,
-        url=link.target,
-        links=tuple(links),
-        description=" ".join(descriptions),
-        tags=tuple(tags),
-        source=source,
-    )

@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from awesomelint.syntax import DEFINITION
+from awesomelint.syntax import FENCE as _FENCE
+
 # Characters that could start markup, an entity or a placeholder are excluded.
 _TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]"
 _URL = r"https?://(?:[^\s()<>\\`\"'&\[\]\ue000-\uf8ff]|&(?![#A-Za-z0-9]+;))+"
@@ -35,12 +38,11 @@ _INLINE = (
 )
 SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! ){_INLINE}+?)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
+# a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
+_QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
 _TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-# a link reference definition's first line (document.py finds them with it too)
-DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
 _HTML_CLOSE = {
     "script": "</script>",
@@ -94,7 +96,7 @@ def _simple(line: str) -> str | None:
 
 def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
     """``quote`` or ``toc`` for a block the fast path keeps whole, else ``""``."""
-    if all(kind == "quote" for kind in kinds):
+    if all(kind == "quote" for kind in kinds) and not _QUOTED_ENTRY.match(lines[0]):
         return "quote"
     if all(kind == "toc" for kind in kinds) and lines[0][:1] != " ":
         bullets = {match["bullet"] for match in map(_TOC.fullmatch, lines) if match}
@@ -102,7 +104,7 @@ def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
     return ""
 
 
-def _opaque_lines(lines: list[str]) -> set[int]:
+def opaque_lines(lines: list[str]) -> set[int]:
     """Lines inside fenced code or HTML blocks that may span blank lines."""
     opaque: set[int] = set()
     index = 0
@@ -162,7 +164,7 @@ def plan(lines: list[str]) -> list[Region]:
         return [Region(0, len(lines), False)]
     if any(not line.strip() and line.strip(" \t") for line in lines):
         return [Region(0, len(lines), False)]  # blank to mistletoe, not to us: rare, be safe
-    opaque = _opaque_lines(lines)
+    opaque = opaque_lines(lines)
     chunks: list[_Chunk] = []
     if _mixed_html(lines):
         return [Region(0, len(lines), False)]

@@ -34,6 +34,17 @@ OPTIONS: dict[str, object] = {}
 _DOUBLE = re.compile(r"(?<!:)//+")
 
 
+# sites whose routes a doubled slash breaks; elsewhere (Google's "en//archive/…") it can
+# be the site's own form, and a maintainer would not call it a defect
+_STRICT = ("arxiv.org", "openreview.net", "github.com", "doi.org", "aclanthology.org")
+_PASTED = re.compile(r"^[\w-]+(?:\.[\w-]+)+/")  # "//jguegant.github.io/…": a URL pasted twice
+
+
+def _broken(host: str, after: str) -> bool:
+    host = host.lower().removeprefix("www.")
+    return host.endswith(_STRICT) or bool(_PASTED.match(after))
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report the first doubled slash in each URL path."""
     for site in ctx.url_sites:
@@ -42,7 +53,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if web is None or "//" not in web.path:
             continue
         match = _DOUBLE.search(web.path)
-        if match is None:
+        if match is None or not _broken(web.host, web.path[match.end() :]):
             continue
         offset = len(web.scheme) + 3 + len(web.host) + match.start()
         line = site.line or site.ref.line

@@ -2,14 +2,19 @@
 
 Two entries are the same work when their URLs are (arXiv ``abs``/``pdf``/versions,
 OpenReview, DOI, ``http``/``https``, ``www.``, trailing slash, tracking parameters
-...) or their titles are, up to a fuzzy match that does not take a title for a
-longer one containing it.  This is the dedupe engine of ``awesomelint merge``.
-The later copy is reported.  A copy in the same section is an error; an entry
-that stands in two sections is often deliberate, so it is reported at
-``cross-section-severity``.
+...), or, when one has no link, when they carry the same title of five words or more.  This is the
+dedupe engine of ``awesomelint merge``, held to what a list maintainer agrees is
+a copy: a title alone that is short ("Essential C") or only similar (``go-joe``
+and ``go-jose``) names different things too often to report.  The later copy is
+reported.  An entry that stands in two sections is usually deliberate (a paper
+under two topics, a library under each language it supports), so such copies
+are not reported unless ``cross-section-severity`` asks; two group labels of
+one section (``* HTTP Client`` and ``* HTTP Server``) and HTML headings count
+as sections too.
 
-Options: ``cross-section-severity`` (``warning``; ``off`` allows such copies),
-``threshold`` (``90``: the lowest fuzzy title score, 0-100, that makes a copy).
+Options: ``cross-section-severity`` (``off``; ``warning`` or ``error`` reports
+copies in other sections), ``threshold`` (``90``: the engine's fuzzy title
+score, 0-100).
 
 Fails::
 
@@ -28,18 +33,23 @@ Passes::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from awesomelint.canonical import identity_key, key_kind
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.model import Entry
+from awesomelint.titles import normalise_title
 
 ID = "AL001"
 NAME = "duplicate-entry"
 SEVERITY: Severity = "error"
 FIXABLE = False
 PRESETS = EVERY
-OPTIONS = {"cross-section-severity": "warning", "threshold": 90}
+OPTIONS = {"cross-section-severity": "off", "threshold": 90}
+_MIN_TITLE_WORDS = 5  # a shared title this long names one work
 CHOICES = {"cross-section-severity": ("error", "warning", "off")}
 
 _REASONS = {
@@ -66,6 +76,51 @@ def _why(reasons: dict[tuple[int, int], str], original: int, index: int) -> str:
     return next((r for (a, b), r in reasons.items() if index in (a, b)), "same-title")
 
 
+def _certain(first: Entry, copy: Entry) -> bool:
+    """A copy a maintainer agrees with: one link twice, or one long title twice (one unlinked).
+
+    Checked on the pair itself, not on the chain the engine joined them by.  Two titles
+    on one project page or repository are parts of one release unless the titles are
+    the same; the same title on two links (two playlists "Curso de PHP para
+    Iniciantes", two books "Essential C") is two works.
+    """
+    if first.url and copy.url:
+        key = identity_key(first.url)
+        if key != identity_key(copy.url):
+            return False
+        if key_kind(key) in ("url", "github"):
+            return normalise_title(first.title) == normalise_title(copy.title)
+        return True
+    same = normalise_title(first.title) == normalise_title(copy.title)
+    return same and len(first.title.split()) >= _MIN_TITLE_WORDS
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+
+
+_HTML_HEADING = re.compile(r"^\s*<(?:h[1-6]|summary|details)\b", re.IGNORECASE)
+
+
+def _places(ctx: LintContext) -> list[tuple[int, int]]:
+    """Where each entry stands: its section, and the group label it is nested under."""
+    parents: list[int] = []  # located index of the last item at each depth
+    places = []
+    for index, item in enumerate(ctx.located):
+        del parents[item.depth :]
+        parent = parents[item.depth - 1] if item.depth and len(parents) >= item.depth else -1
+        places.append((id(item.section), parent))
+        parents.append(index)
+    return places
+
+
+def _heading_between(ctx: LintContext, first: int, later: int) -> bool:
+    """An HTML heading between two entries (lists that head their sections in HTML)."""
+    start = ctx.located[first].entry.source.line
+    end = ctx.located[later].entry.source.line
+    return any(_HTML_HEADING.match(ctx.lines[n]) for n in range(start, min(end, len(ctx.lines))))
+
+
 def prefetch(ctx: LintContext, options: Options) -> None:
     """Start the dedupe engine early (in parallel on big lists)."""
     ctx.prefetch_duplicates(float(options["threshold"]))  # type: ignore[arg-type]
@@ -80,11 +135,16 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     for merge in result.merges:
         reasons[(merge.into, merge.from_)] = merge.reason
     cross = options["cross-section-severity"]
+    places = _places(ctx)
     for group in result.duplicate_groups():
         for position, index in enumerate(group[1:], start=1):
             item = ctx.located[index]
             earlier = group[:position]
-            same = [i for i in earlier if ctx.located[i].section is item.section]
+            same = [
+                i
+                for i in earlier
+                if places[i] == places[index] and not _heading_between(ctx, i, index)
+            ]
             if same:
                 original, severity = same[-1], options.severity
             elif cross == "off":
@@ -93,6 +153,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
                 original, severity = earlier[0], cross
             why = _why(reasons, original, index)
             first = ctx.located[original].entry
+            if not _certain(first, item.entry):
+                continue
             where = "" if same else " in another section"
             yield ctx.diagnostic(
                 ID,

@@ -41,10 +41,24 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 
+_CONTENTS = frozenset({"contents", "table of contents", "toc"})
+
+
+def _not_a_section(title: str) -> bool:
+    """A heading used as a note (``#### *Thanks!*``), a ToC's own heading, or a link to one."""
+    text = title.strip()
+    if text.startswith(("*", "_")) and text.endswith(("*", "_")):
+        return True
+    if text.startswith("[") and "](#" in text and text.endswith(")"):
+        return True
+    plain = heading_text(text).strip().rstrip(".").casefold()
+    return plain in _CONTENTS or plain.endswith("...") or plain.startswith("continue")
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report sections with neither items nor subsections."""
     for section in ctx.document.all_sections():
-        if section.items or section.children:
+        if section.items or section.children or _not_a_section(section.title):
             continue
         yield ctx.diagnostic(
             ID,

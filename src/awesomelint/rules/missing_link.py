@@ -1,26 +1,40 @@
 """An entry without any link.
 
 An awesome list points somewhere; an entry with no link is usually a link
-lost in an edit (``* **Title**`` with its ``[[venue]](url)`` gone).  An entry
-with nested entries is a group heading and is not reported.
+lost in an edit (``* **Title**`` with its ``[[venue]](url)`` gone).  Only an
+item among linked siblings is reported: a list whose items mostly have no link
+is prose (features, steps, metadata bullets such as ``- **Metrics:** …``), not
+entries, and the item must look like an entry: a name in bold, or a short title
+that is not a sentence.  Not reported either: an entry with nested entries (a
+group heading), a field label ending in ``:``, a to-do item (``- [ ]``), and an
+entry marked deprecated or struck out
+(``:warning:``, ``⚠``, ``~~…~~``, "deprecated", "archived"), whose link a
+maintainer removed on purpose.
 
 Fails::
 
+    - [Toy Models of Superposition](https://transformer-circuits.pub/2022/toy_model/index.html)
     - **In-context Learning and Induction Heads**
+    - [Softmax Linear Units](https://transformer-circuits.pub/2022/solu/index.html)
 
 Passes::
 
+    - [Toy Models of Superposition](https://transformer-circuits.pub/2022/toy_model/index.html)
     - **In-context Learning and Induction Heads** [[blog]](https://transformer-circuits.pub/2022/in-context-learning-and-induction-heads/index.html)
+    - **STOKE** :warning: — A stochastic optimizer for x86_64 (no longer maintained).
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from awesomelint.extract import links_in_markdown
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.model import Entry
 
 ID = "AL003"
 NAME = "missing-link"
@@ -30,16 +44,59 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 
+_DEPRECATED = re.compile(
+    r":warning:|\u26a0|~~|\b(?:deprecated|archived|discontinued|unmaintained|abandoned)\b",
+    re.IGNORECASE,
+)
+_LINKED_SHARE = 0.5  # below this share of linked siblings, a list is prose
+
+
+def _linked(entry: Entry, path: str) -> bool:
+    if entry.url or entry.links:
+        return True
+    texts = (entry.description, *entry.notes)
+    return any(next(links_in_markdown(text, path, 1), None) for text in texts if text)
+
+
+_CHECKBOX = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]")
+
+
+_LINK_SYNTAX = re.compile(r"\]\(|\]\[|<a\s|https?://", re.IGNORECASE)
+_MAX_WORDS = 12  # a longer title is a sentence of prose
+
+
+def _entry_like(title: str, line: str) -> bool:
+    """A short title, in bold or not a sentence; not a field label or a to-do item.
+
+    A line with link syntax that was not read as a link (``[x][https://…]``, a Liquid
+    ``({{ … }})`` target) is the markup rules' to report, not this one's.
+    """
+    text = title.strip()
+    if not text or _CHECKBOX.match(line) or line.rstrip().endswith(":") or text.endswith(":"):
+        return False
+    if _LINK_SYNTAX.search(line) or len(text.split()) > _MAX_WORDS:
+        return False
+    bold = f"**{text[:20]}" in line or f"__{text[:20]}" in line
+    return bold or not text.endswith((".", "!", "?", ";"))
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
-    """Report entries with no URL, no labelled link and no link in their text."""
+    """Report unlinked entries among linked siblings (same section, same depth)."""
+    siblings: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    for item in ctx.located:
+        siblings[(id(item.section), item.depth)].append(_linked(item.entry, ctx.path))
     for item in ctx.located:
         entry = item.entry
-        if entry.url or entry.links or entry.children:
+        if entry.children or _linked(entry, ctx.path):
             continue
-        texts = (entry.description, *entry.notes)
-        if any(next(links_in_markdown(text, ctx.path, 1), None) for text in texts if text):
+        around = siblings[(id(item.section), item.depth)]
+        if len(around) < 2 or sum(around) / len(around) < _LINKED_SHARE:
             continue
         line = entry.source.line
+        if not _entry_like(entry.title, ctx.lines[line - 1] if line <= len(ctx.lines) else ""):
+            continue
+        if _DEPRECATED.search(ctx.lines[line - 1] if line <= len(ctx.lines) else entry.title):
+            continue
         yield ctx.diagnostic(
             ID, options, line, ctx.indent_column(line), f'entry "{entry.title}" has no link'
         )

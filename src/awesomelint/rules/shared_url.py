@@ -5,8 +5,15 @@ edited, two different works end up on one link, and one of them is wrong.
 Titles that are the same work up to a fuzzy match, or where the shorter title
 is mostly contained in the longer ("Concrete Open Problems" and "200 Concrete
 Open Problems in Mechanistic Interpretability: Introduction"), are not
-reported; that is a duplicate (``duplicate-entry``), if anything.  Every entry
-after the first on the URL is reported, naming the first.
+reported; that is a duplicate (``duplicate-entry``), if anything.  Only a URL
+that names one paper (arXiv, OpenReview, DOI, ACL Anthology …) is checked: a
+project page, a press release or a repository is shared by design by the parts
+of one release (a library and its model, the 8B and 70B of one family).  Titles
+of one or two words are names, not titles, and generic link texts ("Learn
+more", "Link") are not titles, and two titles that share most of their
+distinctive words are one paper renamed between versions.  The title most
+entries give the URL is taken as its own; each entry under another title is
+reported, naming it.
 
 Options: ``threshold`` (``90``: the fuzzy title score, 0-100, above which two
 titles are the same work).
@@ -24,6 +31,7 @@ Passes::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
@@ -43,17 +51,54 @@ def prefetch(ctx: LintContext, options: Options) -> None:
     ctx.prefetch_duplicates(float(options["threshold"]))  # type: ignore[arg-type]
 
 
+_PAPER_KINDS = frozenset(
+    {"arxiv", "openreview", "doi", "acl", "neurips", "ieee", "pmlr", "lesswrong"}
+)
+_MIN_WORDS = 3
+
+
+def _a_title(title: str) -> bool:
+    return len(title.split()) >= _MIN_WORDS
+
+
+_WORD = re.compile(r"[^\W_]+")
+_COMMON = frozenset(
+    "a an and the of for in on to with via by from is are large language model models llm llms "
+    "neural network networks learning deep towards toward".split()
+)
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in _WORD.findall(title.casefold()) if w not in _COMMON}
+
+
+def _renamed(a: str, b: str) -> bool:
+    """Two titles of one paper (renamed between versions): most distinctive words shared."""
+    wa, wb = _words(a), _words(b)
+    small = min(len(wa), len(wb))
+    return small > 0 and len(wa & wb) / small >= 0.6
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
-    """Report the entries of every title cluster but the first on a shared URL."""
+    """Report the entries of every title cluster but the first on a shared paper URL."""
     if len(ctx.located) < 2:
         return
+    from awesomelint.canonical import key_kind
+
     result = ctx.duplicates(float(options["threshold"]))  # type: ignore[arg-type]
     for conflict in result.conflicts:
-        clusters = sorted(conflict.clusters, key=min)
+        if key_kind(conflict.key) not in _PAPER_KINDS:
+            continue
+        # the title most entries give the URL is taken as its own; the others are reported
+        clusters = sorted(conflict.clusters, key=lambda c: (-len(c), min(c)))
         first = ctx.located[min(clusters[0])].entry
+        if not _a_title(first.title):
+            continue
         for cluster in clusters[1:]:
             for index in cluster:
                 entry = ctx.located[index].entry
+                if not _a_title(entry.title) or _renamed(first.title, entry.title):
+                    continue
                 url = entry.url or conflict.url
                 where = ctx.locate(url, entry.source.line) if url else None
                 line, column = where or (entry.source.line, ctx.indent_column(entry.source.line))

@@ -5,22 +5,24 @@ A heading that the table of contents leaves out while it lists its siblings
 of five subsections forgot two), or entries listed in another order than their
 headings.  ToC links that lead
 nowhere are ``broken-fragment``'s; a ToC entry counts as listing a heading when
-its link or its text matches it.  Headings before the table of contents, its
-own heading, and the customary unlisted ones (Contributing, License, Footnotes,
-Acknowledgements, Citation) are not expected in it.
+its link or its text matches it.  A ToC split into groups under labels is one
+ToC.  Only headings after the first it lists are expected in it; headings
+before the table of contents, its own heading, and the customary
+unlisted ones (Contributing, License, Footnotes, Acknowledgements, Citation) are
+not.
 
 Fails::
 
     ## Contents
 
-    - [Tools](#tools)
     - [Papers](#papers)
+    - [Tools](#tools)
 
     ## Papers
 
-    ## Tools
-
     ## Articles
+
+    ## Tools
 
 Passes::
 
@@ -44,7 +46,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import Heading, LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
-from awesomelint.model import Block, Section
+from awesomelint.model import Block, Section, Span
 from awesomelint.slug import heading_text
 
 ID = "AL014"
@@ -56,8 +58,12 @@ OPTIONS: dict[str, object] = {}
 
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((#[^)\s]*)\)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break, "* * *"
+# an anchor link, and at most a short gloss after it ("[New Papers](#new-papers) : Less
+# than 6 months")
 _CONTENTS_ITEM = re.compile(
-    r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[(?:\\.|[^\[\]\\])*\](?:\(#[^)\s]*\)|\[#[^\]]*\])\s*$"
+    r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[(?:\\.|[^\[\]\\])*\](?:\(#[^)\s]*\)|\[#[^\]]*\])"
+    r"(?:\s*[:\-–—][^\[\]()]{0,80})?\s*$"
 )
 _CUSTOMARY = re.compile(
     r"^(?:table of )?contents?$|^contribut|^licen[cs]e|^footnotes?$|^acknowledg|^credits?$"
@@ -106,20 +112,66 @@ def _parents(ctx: LintContext) -> dict[int, int | None]:
     return found
 
 
+def _tables(ctx: LintContext) -> list[list[Block]]:
+    """The tables of contents: lists of anchors, grouped when no heading stands between them.
+
+    A ToC split into groups under labels ("*(More than Top 100)*", "**Tools**") is one
+    ToC; each group alone would seem to miss the others' headings.
+    """
+    blocks = sorted((b for b in ctx.toc_blocks if _is_contents(b)), key=lambda b: b.source.line)
+    heading_lines = [h.line for h in ctx.headings]
+    tables: list[list[Block]] = []
+    for block in blocks:
+        if tables:
+            last = tables[-1][-1]
+            end = last.source.line + last.text.count("\n")
+            if not any(end < line < block.source.line for line in heading_lines):
+                tables[-1].append(block)
+                continue
+        tables.append([block])
+    return tables
+
+
+def _more_groups(last: Block, ctx: LintContext) -> list[tuple[int, str, Heading]]:
+    """Anchor items after the ToC's last block and before the next heading: more groups.
+
+    ("* [New Papers](#new-papers) : Less than 6 months" under a label is not read as a
+    table of contents by itself, but it lists headings all the same.)
+    """
+    start = last.source.line + last.text.count("\n") + 1
+    following = [h.line for h in ctx.headings if h.line >= start]
+    stop = min(following, default=len(ctx.lines) + 1)
+    lines = [
+        ctx.lines[n - 1]
+        for n in range(start, stop)
+        if _ITEM.match(ctx.lines[n - 1]) and not _RULE.match(ctx.lines[n - 1])
+    ]
+    if not lines or not all(_CONTENTS_ITEM.match(line) for line in lines):
+        return []
+    text = "\n".join(ctx.lines[start - 1 : stop - 1])
+    return _listed(Block(text, Span(ctx.path, start), "toc"), ctx)
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Per table of contents: the headings it misses, then the first one out of order."""
-    for block in ctx.toc_blocks:
-        if not _is_contents(block):
-            continue
-        listed = _listed(block, ctx)
+    for table in _tables(ctx):
+        block = table[0]
+        listed = [found for part in table for found in _listed(part, ctx)]
+        listed.extend(_more_groups(table[-1], ctx))
         if not listed:
             continue
-        end = block.source.line + block.text.count("\n")
+        last = table[-1]
+        end = last.source.line + last.text.count("\n")
         taken = {heading.line for _, _, heading in listed}
+        # only headings after the first it lists: a short list near the top ("Open
+        # source", "Closed source") is not expected to name the promotion above them
+        first_line = min(taken)
         parents = _parents(ctx)
         covered = {parents.get(heading.line) for _, _, heading in listed if heading.section}
         for heading in ctx.headings:
             if heading.line <= end or heading.line in taken or heading.section is None:
+                continue
+            if heading.line < first_line:
                 continue
             if parents.get(heading.line) not in covered or _CUSTOMARY.match(heading.text):
                 continue

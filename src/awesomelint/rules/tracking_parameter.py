@@ -3,7 +3,9 @@
 They say where a click came from, not what the link is: they make one page
 look like many (to readers, to the deduplicator, to the link checker's cache)
 and report the list's readers to the site.  The fix removes them and keeps the
-rest of the URL as written.
+rest of the URL as written.  A ``utm_source`` (or ``ref``) that names an
+awesome list or GitHub is a sponsor link crediting the list on purpose, and a
+social site's ``ref_src`` belongs to its own button: both are left alone.
 
 Options: ``parameters`` (``[]``: more parameter names to remove).
 
@@ -56,6 +58,20 @@ def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:
     return base + ("?" + "&".join(kept) if kept else "") + hash_ + fragment, dropped
 
 
+def _attribution(url: str) -> bool:
+    """``?utm_source=awesome-ai-agents`` or ``=github``: a sponsor link crediting its referrer."""
+    query = url.partition("?")[2].partition("#")[0].lower()
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if name == "ref_src":
+            return True  # a social site's own follow or share button
+        if name in ("utm_source", "ref") and value == "github":
+            return True
+        if (name.startswith("utm_") or name == "ref") and "awesome" in value:
+            return True
+    return False
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report each URL with tracking parameters, with the cleaned URL as the fix."""
     names = TRACKING | frozenset(p.lower() for p in options["parameters"])  # type: ignore[attr-defined]
@@ -64,7 +80,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if "?" not in url or not url.lower().startswith(("http://", "https://")):
             continue
         cleaned, dropped = clean(url, names)
-        if not dropped:
+        if not dropped or _attribution(url):
             continue
         line, column = site.line, site.column
         fix = None

@@ -2,8 +2,10 @@
 
 A quotation opened and never closed, or opened with ``"`` and closed with
 ``”``, and a ``(`` without its ``)`` are typos the reader sees.  Link targets,
-code spans and enumerations such as ``1)`` or ``a)`` are not counted, nor are
-single quotes (they double as apostrophes).
+code spans, HTML tags and enumerations such as ``1)`` or ``a)`` are not
+counted, nor are single quotes (they double as apostrophes).  What is reported
+must also be unbalanced in the entry's own source lines, so a bracket that the
+reading of the entry split off (``[[crate](url)]``) is not a typo.
 
 Fails::
 
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options, mask_code_spans
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.model import Entry
 
 ID = "AL019"
 NAME = "unbalanced-punctuation"
@@ -32,22 +35,25 @@ OPTIONS: dict[str, object] = {}
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _DESTINATION = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"<?https?://[^\s>]+>?")
+_URL = re.compile(r"<?https?://[^\s<>\[\]]+>?")
 _ENUMERATION = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
 _ESCAPE = re.compile(r"\\(.)")
 _BRACKET = re.compile(r"[()\[\]{}]")
 _PAIRED = re.compile(r"\([^()\[\]{}]*\)|\[[^()\[\]{}]*\]|\{[^()\[\]{}]*\}")
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
 def _clean(text: str) -> str:
-    """The text whose punctuation a reader sees: no link targets, URLs, code, escapes."""
+    """The text whose punctuation a reader sees: no link targets, URLs, code, tags, escapes."""
     text = mask_code_spans(text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
     if "](" in text:
         text = _DESTINATION.sub("]", text)
     if "://" in text:
         text = _URL.sub(" ", text)
-    if ")" in text:
-        text = _ENUMERATION.sub(" ", text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
@@ -62,8 +68,19 @@ def _reduced(text: str) -> str:
 
 
 def problem(text: str) -> str | None:
-    """What is unbalanced in ``text``, or None."""
+    """What is unbalanced in ``text``, or None.
+
+    An enumeration's ``a)`` or ``3)`` is set aside only when the brackets do not
+    balance with it: in "(OS X)" or "(Table 3)" the ``)`` closes the ``(``.
+    """
     text = _clean(text)
+    found = _problem(text)
+    if found is not None and ")" in text:
+        found = _problem(_ENUMERATION.sub(" ", text))
+    return found
+
+
+def _problem(text: str) -> str | None:
     stack: list[str] = []
     for char in text if _BRACKET.search(_reduced(text)) else ():
         if char in "([{":
@@ -86,6 +103,16 @@ def problem(text: str) -> str | None:
     return None
 
 
+def _source_text(ctx: LintContext, entry: Entry) -> str:
+    """The entry's own lines, as written (its nested entries and notes left out)."""
+    first = entry.source.line
+    last = max(first, min(entry.source.last_line, len(ctx.lines)))
+    starts = [e.source.line for e in (*entry.children,) if e.source.line > first]
+    if starts:
+        last = min(last, min(starts) - 1)
+    return " ".join(ctx.lines[first - 1 : last])
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Check the title and the description of every entry."""
     for item in ctx.located:
@@ -95,7 +122,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             if not text:
                 continue
             found = problem(text)
-            if found is None:
+            if found is None or problem(_source_text(ctx, entry)) is None:
                 continue
             where = ctx.locate(text[:40], line) or (line, ctx.indent_column(line))
             yield ctx.diagnostic(

@@ -31,7 +31,8 @@ OPTIONS: dict[str, object] = {}
 
 _INVISIBLE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 # "](" + a URL + whitespace + something that is not a link title + ")"
-_BROKEN = re.compile(r"\]\(\s*((?:https?://|www\.)[^\s()<>]*)([ \t]+)(?![\"'(])[^)\n]*\)")
+# (a space just before the ")" is allowed: CommonMark reads "(https://x.org/api )" as a link)
+_BROKEN = re.compile(r"\]\(\s*((?:https?://|www\.)[^\s()<>]*)([ \t]+)(?![\"'(])[^)\s][^)\n]*\)")
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:

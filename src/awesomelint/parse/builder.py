@@ -1,0 +1,525 @@
+"""Blocks to the model: sections, entries and verbatim blocks, each with its exact span.
+
+mistletoe only tells where a block starts, so a block's extent is taken as
+"up to the next block" (trailing blank lines trimmed), and every block we do
+not turn into entries is kept as the exact source lines of that extent:
+nothing is dropped, not even link definitions, which mistletoe consumes
+without a token.
+
+A list is read item by item: an item that is no entry (an empty ``-``, an
+image, an item holding a code block or a quote) stays a verbatim block in its
+place, and its neighbours are still entries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesomelint.model import Block, Entry, Item, Link, Section, Span
+from awesomelint.parse.dialects import (
+    entry_from_card,
+    entry_from_paragraph,
+    entry_from_row,
+    is_group_label,
+)
+from awesomelint.parse.entries import (
+    entry_from_inline,
+    has_link,
+    is_blank_span,
+    is_citation_led,
+    is_title_led,
+    strip_quotes,
+    title_link,
+)
+from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING
+from awesomelint.parse.inline import escape, to_markdown, to_plain
+from awesomelint.parse.tokens import kind, raw_text
+from awesomelint.syntax import DEFINITION
+
+_DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# what may lead a list item that is an entry: its paragraph, or a heading (``- ### Arrays``)
+_HEADS = ("Paragraph", "Heading")
+
+
+@dataclass
+class SectionBuilder:
+    title: str
+    level: int
+    source: Span
+    items: list[Item] = field(default_factory=list)
+    children: list[SectionBuilder] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(
+            title=self.title,
+            level=self.level,
+            source=self.source,
+            items=tuple(self.items),
+            children=tuple(child.freeze() for child in self.children),
+        )
+
+
+@dataclass
+class Builder:
+    """Collects a document's parts in order; ``lines`` keep their line ends."""
+
+    path: str
+    lines: list[str]
+    offset: int
+    title: str | None = None
+    title_line: int | None = None
+    prelude: list[Item] = field(default_factory=list)
+    preamble: list[Item] = field(default_factory=list)
+    sections: list[SectionBuilder] = field(default_factory=list)
+    stack: list[SectionBuilder] = field(default_factory=list)
+    bare: list[str] = field(default_factory=list)
+    # the last list entry read and its head tokens, which a paragraph may continue
+    last_head: tuple[Entry, list[Any], int] | None = None
+
+    def __post_init__(self) -> None:
+        self.bare = [line.rstrip("\n") for line in self.lines]
+
+    # -- spans ---------------------------------------------------------------
+
+    def _last(self, start: int, end: int) -> int:
+        """The last non-blank line of lines [start, end) (1-based), ``start`` if none."""
+        last = end - 1
+        while last > start and not self.bare[last - 1].strip(" \t"):
+            last -= 1
+        return last
+
+    def span(self, start: int, end: int, column: int = 1) -> Span:
+        """Lines [start, end) without their trailing blank lines, from ``column``."""
+        return Span(self.path, start, column, self._last(start, end), 0)
+
+    def _items(self) -> list[Item]:
+        return self.stack[-1].items if self.stack else self.preamble
+
+    def verbatim(self, start: int, end: int, kind: str = "text") -> None:
+        """Keep source lines [start, end) as a block, blank lines around it trimmed."""
+        while start < end and not self.bare[start - 1].strip(" \t"):
+            start += 1
+        if start >= end:
+            return
+        span = self.span(start, end)
+        text = "\n".join(self.bare[start - 1 : span.last_line])
+        self._items().append(Block(text, span, kind))  # type: ignore[arg-type]
+
+    # -- regions ---------------------------------------------------------------
+
+    def add_region(self, tokens: list[Any], start: int, end: int) -> None:
+        """mistletoe's tokens of lines [start, end) (0-based; 1-based ``start + 1``)."""
+        self.offset = start
+        starts = [token.line_number + start for token in tokens]
+        # what mistletoe saw as blank but is not to us (a line of control characters)
+        self.verbatim(start + 1, starts[0] if starts else end + 1)
+        ends = [*starts[1:], end + 1] if starts else []
+        for token, token_start, token_end in zip(tokens, starts, ends, strict=True):
+            self.add(token, token_start, token_end)
+
+    def add_simple(self, start: int, end: int) -> None:
+        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries."""
+        for index in range(start, end):
+            line = self.bare[index]
+            entry = SIMPLE_ENTRY.fullmatch(line)
+            number = index + 1
+            if entry is None:
+                heading = SIMPLE_HEADING.fullmatch(line)
+                assert heading is not None, line
+                span = Span(self.path, number, 1, number)
+                self._open_section(heading["text"], len(heading["marks"]), span)
+                continue
+            description = entry["description"]
+            self._items().append(
+                Entry(
+                    title=strip_quotes(entry["title"].strip()),
+                    url=entry["url"],
+                    description=escape(description) if description else "",
+                    source=Span(self.path, number, 1, number),
+                    url_span=Span(
+                        self.path, number, entry.start("url") + 1, number, entry.end("url") + 1
+                    ),
+                )
+            )
+
+    def add(self, token: Any, start: int, end: int) -> None:
+        """One block token standing on lines [start, end) (1-based)."""
+        name = kind(token)
+        if name in ("Heading", "SetextHeading"):
+            self._heading(token, start, end)
+        elif name == "List":
+            self._list(token, start, end)
+        elif name == "Paragraph":
+            self._paragraph(token, start, end)
+        elif name == "Table":
+            self._table(token, start, end)
+        elif name == "Quote":
+            self._quote(token, start, end)
+        else:
+            self.verbatim(start, end)
+
+    def _paragraph(self, token: Any, start: int, end: int) -> None:
+        stop = self._definitions_start(start + 1, end) or end
+        if self._continues_entry(token, start, stop):
+            if stop < end:
+                self.verbatim(stop, end)
+            return
+        span = self.span(start, stop, _first_column(self.bare[start - 1]))
+        children = list(token.children)
+        entry = entry_from_paragraph(children, span)
+        if entry is not None:
+            self._items().append(self._locate(entry))
+        else:
+            card = entry_from_card(children, span)
+            if card is None:
+                self.verbatim(start, end)
+                return
+            self._items().append(self._locate(card))
+        if stop < end:
+            self.verbatim(stop, end)
+
+    def _continues_entry(self, token: Any, start: int, stop: int) -> bool:
+        """An indented paragraph under a list's last entry (dqxiu's numbered papers).
+
+        ``15. **Title**.`` / blank / ``   *Authors*. [[pdf](url)]``: three spaces are
+        too few to belong to the item for markdown, but the list means them as its
+        second line; read as one entry, the canonical writer cannot move them into
+        the item on the next read.
+        """
+        if self.last_head is None or self.bare[start - 1][:1] != " ":
+            return False
+        entry, head, column = self.last_head
+        items = self._items()
+        if not items or items[-1] is not entry:
+            return False
+        if any(self.bare[i - 1].strip(" \t") for i in range(entry.source.last_line + 1, start)):
+            return False
+        if kind(token) == "Paragraph":
+            more = list(token.children)
+        else:  # ``   *\tAuthors.* [[pdf](url)]``: a stray bullet on the second line
+            subs = list(token.children or [])
+            if not all(len(sub.children or []) == 1 for sub in subs):
+                return False
+            if not all(kind(sub.children[0]) == "Paragraph" for sub in subs):
+                return False
+            more = [t for sub in subs for t in (raw_text(" "), *sub.children[0].children)]
+        children = [*head, raw_text(" "), *more]
+        merged = entry_from_inline(
+            children,
+            self.span(entry.source.line, stop, column),
+            notes=entry.notes,
+            kids=entry.children,
+        )
+        if not merged.title:
+            return False
+        items[-1] = self._locate(merged)
+        self.last_head = None
+        return True
+
+    def _quote(self, token: Any, start: int, end: int) -> None:
+        """``> **[Name](url)** <kbd>★ 5k</kbd><br>Desc.``: a quote of one entry (awesome-java)."""
+        children = list(token.children or [])
+        stop = self._definitions_start(start + 1, end) or end
+        if len(children) == 1 and kind(children[0]) == "Paragraph":
+            spans = list(children[0].children)
+            if title_link(spans) is not None:
+                entry = entry_from_inline(spans, self.span(start, stop))
+                if entry.title:
+                    self._items().append(self._locate(entry))
+                    if stop < end:
+                        self.verbatim(stop, end)
+                    return
+        self.verbatim(start, end)
+
+    def _definitions_start(self, start: int, end: int) -> int | None:
+        """The first of the link definitions mistletoe swallowed at the end of lines [start, end).
+
+        Read upwards from the end of the block's extent: definitions, blank lines,
+        and a title on the line below its definition; anything else is the block.
+        """
+        first = None
+        title = False  # the line just below was a title line waiting for its definition
+        for line in range(end - 1, start - 1, -1):
+            text = self.lines[line - 1]
+            if not text.strip(" \t\n"):
+                if title:
+                    break
+                continue
+            if DEFINITION.match(text):
+                first, title = line, False
+                continue
+            if not title and _DEFINITION_TITLE.match(text):
+                title = True
+                continue
+            break
+        return first
+
+    # -- headings --------------------------------------------------------------
+
+    def _heading(self, token: Any, start: int, end: int) -> None:
+        markdown = to_markdown(token.children).strip()
+        own = 1
+        if kind(token) == "SetextHeading":
+            while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
+                own += 1
+        self._open_section(markdown, token.level, Span(self.path, start, 1, start + own - 1))
+        if start + own < end:
+            self.verbatim(start + own, end)
+
+    def _open_section(self, markdown: str, level: int, span: Span) -> None:
+        """A heading: the document's title (the first, level 1) or a new section."""
+        if level == 1 and self.title is None and not self.sections:
+            self.title = markdown
+            self.title_line = span.line
+            self.prelude, self.preamble = self.preamble, []
+            return
+        section = SectionBuilder(markdown, level, span)
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.sections).append(section)
+        self.stack.append(section)
+
+    # -- lists -----------------------------------------------------------------
+
+    def _list(self, token: Any, start: int, end: int) -> None:
+        stop = self._definitions_start(start + 1, end) or end
+        if self._continues_entry(token, start, stop):
+            if stop < end:
+                self.verbatim(stop, end)
+            return
+        if _is_toc(token):
+            self.verbatim(start, end, kind="toc")
+            return
+        stop = self._definitions_start(start + 1, end) or end
+        items = self._list_items(token, start, stop)
+        if items is None:
+            self.verbatim(start, end)
+            return
+        self._items().extend(items)
+        if stop < end:
+            self.verbatim(stop, end)
+
+    def _list_items(self, token: Any, start: int, end: int) -> list[Item] | None:
+        """The list's items, each an entry or a verbatim block; None where the list is prose."""
+        items = list(token.children or [])
+        if not items or not any(_readable(item) for item in items):
+            return None
+        found: list[Item] = []
+        for item, (a, b) in zip(items, self._extents(items, end), strict=True):
+            column = self._marker_column(item, a, 1)
+            span = self.span(a, b, column)
+            entry = self._item_entry(item, a, b, column) if _simple_item(item) else None
+            if entry is None or any(not e.title for e in entry.walk()):
+                found.append(Block(span.text_of(self.bare), span))
+                self.last_head = None
+            else:
+                found.append(entry)
+                self.last_head = (entry, list(item.children[0].children), column)
+        if not any(isinstance(item, Entry) for item in found):
+            return None
+        return found
+
+    def _extents(self, tokens: list[Any], end: int) -> list[tuple[int, int]]:
+        """Lines [a, b) (1-based) of sibling tokens: each up to the next, the last to ``end``."""
+        starts = [token.line_number + self.offset for token in tokens]
+        return list(zip(starts, [*starts[1:], end][: len(starts)], strict=True))
+
+    def _marker_column(self, item: Any, line: int, after: int) -> int:
+        """The column of an item's list marker on its first line, at or after ``after``."""
+        text = self.bare[line - 1] if 0 < line <= len(self.bare) else ""
+        index = text.find(getattr(item, "leader", "") or "-", after - 1)
+        return index + 1 if index >= 0 else after
+
+    def _item_entry(self, item: Any, start: int, end: int, column: int) -> Entry:
+        head, *more = item.children
+        notes: list[str] = []
+        kids: list[Entry] = []
+        content = column + len(getattr(item, "leader", "") or "-")
+        self._nested(more, notes, kids, end, content)
+        entry = entry_from_inline(
+            list(head.children),
+            self.span(start, end, column),
+            notes=tuple(notes),
+            kids=tuple(kids),
+        )
+        return self._locate(entry)
+
+    def _nested(
+        self, blocks: list[Any], notes: list[str], kids: list[Entry], end: int, column: int
+    ) -> None:
+        """Sort what stands under an entry into nested entries and notes.
+
+        A nested entry is led by its title and has a link; everything else is a
+        note, whether a sub-bullet or a further paragraph.  Notes are written
+        back as sub-bullets, so the same test must hold for both.
+        """
+        for block, (a, b) in zip(blocks, self._extents(blocks, end), strict=True):
+            if kind(block) == "Paragraph":
+                if _nested_entry(block.children):
+                    span = self.span(a, b, _first_column(self.bare[a - 1]))
+                    kids.append(self._locate(entry_from_inline(list(block.children), span)))
+                else:
+                    notes.append(to_markdown(block.children).strip())
+                continue
+            subs = list(block.children)
+            for sub, (sa, sb) in zip(subs, self._extents(subs, b), strict=True):
+                sub_head, *sub_more = sub.children
+                sub_column = self._marker_column(sub, sa, column if sa == a else 1)
+                if _nested_entry(sub_head.children) or is_group_label(sub):
+                    kids.append(self._item_entry(sub, sa, sb, sub_column))
+                else:
+                    notes.append(to_markdown(sub_head.children).strip())
+                    content = sub_column + len(getattr(sub, "leader", "") or "-")
+                    self._nested(sub_more, notes, kids, sb, content)
+
+    def _locate(self, entry: Entry) -> Entry:
+        """The entry with the spans of its URLs, found as written in its own source text."""
+        finder = _UrlFinder(self.bare, entry.source)
+        links = tuple(dataclasses.replace(link, span=finder.find(link.url)) for link in entry.links)
+        url_span = finder.find(entry.url) if entry.url else None
+        return dataclasses.replace(entry, links=links, url_span=url_span)
+
+    # -- tables ----------------------------------------------------------------
+
+    def _table(self, token: Any, start: int, end: int) -> None:
+        if any(_link_targets(cell) or _has_image(cell) for cell in token.header.children):
+            self.verbatim(start, end)  # a header of links or images is content, not names
+            return
+        header = [to_plain(cell.children).strip() for cell in token.header.children]
+        entries = []
+        for row in token.children:
+            cells = [list(cell.children) for cell in row.children]
+            line = row.line_number + self.offset
+            entry = entry_from_row(header, cells, Span(self.path, line, 1, line))
+            if entry is None:
+                self.verbatim(start, end)
+                return
+            entries.append(self._locate(entry))
+        if not entries:
+            self.verbatim(start, end)
+            return
+        stop = self._definitions_start(start + 1, end) or end
+        self._items().extend(entries)
+        if stop < end:
+            self.verbatim(stop, end)
+
+
+class _UrlFinder:
+    """Finds each URL of an entry in its source text, in order, each occurrence once."""
+
+    def __init__(self, lines: list[str], span: Span) -> None:
+        self.span = span
+        self.lines = lines[span.line - 1 : span.last_line]
+        self.used: dict[str, tuple[int, int]] = {}
+
+    def find(self, url: str) -> Span | None:
+        if not url:
+            return None
+        row, col = self.used.get(url, (0, self.span.column - 1))
+        while row < len(self.lines):
+            index = self.lines[row].find(url, col)
+            if index >= 0:
+                self.used[url] = (row, index + len(url))
+                line = self.span.line + row
+                return Span(self.span.file, line, index + 1, line, index + len(url) + 1)
+            row, col = row + 1, 0
+        return None
+
+
+def _first_column(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t")) + 1
+
+
+def _readable(item: Any) -> bool:
+    """Could the item be an entry: led by a title, or a label over nested entries?"""
+    children = item.children or []
+    if not children or kind(children[0]) not in _HEADS:
+        return False
+    head = list(children[0].children)
+    return is_title_led(head) or is_citation_led(head) or is_group_label(item)
+
+
+def _nested_entry(children: Any) -> bool:
+    spans = list(children)
+    return is_title_led(spans) and any(has_link(span) for span in spans)
+
+
+def _simple_item(item: Any) -> bool:
+    """The item starts with a paragraph and holds only paragraphs and simple lists."""
+    children = item.children or []
+    if not children or kind(children[0]) not in _HEADS:
+        return False
+    for block in children[1:]:
+        name = kind(block)
+        if name == "List":
+            if not all(_simple_item(sub) for sub in block.children or []):
+                return False
+        elif name != "Paragraph":
+            return False
+    return True
+
+
+def _is_toc(token: Any) -> bool:
+    """A table of contents: every link an ``#anchor``, no image, and most items just a link."""
+    targets = _link_targets(token)
+    if not targets or not all(t.startswith("#") for t in targets) or _has_image(token):
+        return False
+    items = _all_items(token)
+    bare = sum(1 for item in items if _bare_link(item))
+    return 2 * bare >= len(items)
+
+
+def _all_items(token: Any) -> list[Any]:
+    found: list[Any] = []
+    stack = list(reversed(token.children or []))
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        for block in reversed(item.children or []):
+            if kind(block) == "List":
+                stack.extend(reversed(block.children or []))
+    return found
+
+
+def _bare_link(item: Any) -> bool:
+    """Is the item's first paragraph nothing but one link?"""
+    children = item.children or []
+    if not children or kind(children[0]) != "Paragraph":
+        return False
+    spans = [t for t in children[0].children if not is_blank_span(t)]
+    return len(spans) == 1 and kind(spans[0]) == "Link"
+
+
+def _walk(token: Any, visit: Callable[[Any], bool]) -> bool:
+    """Does ``visit`` hold for the token or any token under it (iteratively)?"""
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        if visit(node):
+            return True
+        stack.extend(getattr(node, "children", None) or [])
+    return False
+
+
+def _has_image(token: Any) -> bool:
+    return _walk(token, lambda node: kind(node) == "Image")
+
+
+def _link_targets(token: Any) -> list[str]:
+    found: list[str] = []
+
+    def visit(node: Any) -> bool:
+        if kind(node) == "Link":
+            found.append(node.target)
+        return False
+
+    _walk(token, visit)
+    return found
+
+
+__all__ = ["Builder", "Link", "SectionBuilder"]
