@@ -246,6 +246,7 @@ class _Builder:
         markdown = to_markdown(token.children).strip()
         own = 1
         if type(token).__name__ == "SetextHeading":
+            own = 2  # the underline is below the text: a first line of "=" is text
             while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
                 own += 1
         self._open_section(markdown, token.level, start)
