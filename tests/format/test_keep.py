@@ -235,3 +235,33 @@ def test_contributing_is_byte_identical() -> None:
     )
     result = format_bytes(text.encode(), "CONTRIBUTING.md", KEEP)
     assert result.formatted == text.encode() and result.changes == ()
+
+
+_JUNK = st.lists(
+    st.sampled_from(
+        [*"ab #*-+1.[]()<>!`_|\\:·🌟=", "\n", "\n\n", "  ", "https://x.org/", "- [A](u) B", "\t"]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_JUNK)
+def test_arbitrary_markdown_keeps_its_links_and_is_a_fixed_point(source: str) -> None:
+    assume(source.strip())
+    result = format_bytes(source.encode(), "t.md", KEEP)
+    assert result.lost == ()
+    assert format_bytes(result.formatted, "t.md", KEEP).formatted == result.formatted
+
+
+def test_renumbering_never_moves_an_items_other_lines() -> None:
+    # shaped like dqxiu/ICL_PaperList (readme.md): numbered entries with an indented second line
+    items = [
+        f"{n}. [Paper {n}](https://arxiv.org/abs/{n})\n   *Authors {n}.*" for n in range(1, 22)
+    ]
+    items[8] = items[8].replace("9. ", "8. ", 1)  # same width: renumbered
+    items[9] = items[9].replace("10. ", "9. ", 1)  # narrower, with a second line: left alone
+    source = "# T\n\n## A\n\n" + "\n".join(items) + "\n"
+    out = _fmt(source)
+    assert "\n9. [Paper 9]" in out and "\n9. [Paper 10]" in out
+    assert out.count("\n") == source.count("\n")
