@@ -9,6 +9,7 @@ the value most entries share, and only when nearly all of them share it
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -33,7 +34,14 @@ SEPARATORS = (" - ", " \u2013 ", " \u2014 ", ": ", ". ", " ")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<number>\d{1,9})[.)])(?P<gap>[ \t]+)")
 _CLOSED_ATX = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t]#+[ \t]*$")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-_SEPARATOR = re.compile(r"^(?: [-\u2013\u2014] |[:.] (?=\S)| (?=[^\s\-\u2013\u2014:.]))")
+# What stands between the head and the description, as written, slips in spacing
+# included (" -  x", "- x", " -X"), so a slip can be told from the list's own form.
+_SEPARATOR = re.compile(
+    r"^(?:[ \t]*[-\u2013\u2014][ \t]+(?=\S)"  # " - ", "- ", " -  "
+    r"|[ \t]+[-\u2013\u2014](?=[^\W\d_])"  # " -Word"
+    r"|[ \t]*:[ \t]+(?=\S)|\.[ \t]+(?=\S)"  # ": ", " : ", ". "
+    r"| (?=[^\s\-\u2013\u2014:.]))"  # a space, no mark
+)
 
 
 @dataclass(frozen=True)
@@ -139,13 +147,15 @@ class HouseStyle:
     """The conventions of one list; None where its entries agree on none.
 
     ``bullets`` maps an indent (the literal leading whitespace) to the marker
-    its items use; ``separator`` is one of ``SEPARATORS``; ``blank_between``
+    its items use, ``gaps`` to the whitespace after it; ``separator`` is one of
+    ``SEPARATORS`` (or a spacing of one that most entries share); ``blank_between``
     tells whether entries are separated by blank lines.  Heading form, title
     markup, link form and tables are recorded for reports and overrides; ``fmt``
     never converts them.
     """
 
     bullets: tuple[tuple[str, str], ...] = ()
+    gaps: tuple[tuple[str, str], ...] = ()
     numbering: Numbering | None = None
     separator: str | None = None
     title_markup: TitleMarkup | None = None
@@ -157,6 +167,9 @@ class HouseStyle:
 
     def bullet(self, indent: str) -> str | None:
         return dict(self.bullets).get(indent)
+
+    def gap(self, indent: str) -> str | None:
+        return dict(self.gaps).get(indent)
 
 
 def dominant(counts: Counter[str]) -> str | None:
@@ -253,6 +266,7 @@ def _heading_form(line: str, next_line: str) -> HeadingForm | None:
 def detect(document: Document, lines: Sequence[str]) -> HouseStyle:
     """The house style of ``document``, read from its source ``lines`` (no line ends)."""
     bullets: dict[str, Counter[str]] = {}
+    gaps: dict[str, Counter[str]] = {}
     separators: Counter[str] = Counter()
     markup: Counter[str] = Counter()
     links: Counter[str] = Counter()
@@ -268,6 +282,7 @@ def detect(document: Document, lines: Sequence[str]) -> HouseStyle:
             entries += 1
             if cut.number is None:
                 bullets.setdefault(cut.indent, Counter())[cut.marker] += 1
+                gaps.setdefault(cut.indent, Counter())[cut.gap] += 1
             if cut.head:
                 markup[cut.markup] += 1
                 links[cut.link_form] += 1
@@ -289,9 +304,15 @@ def detect(document: Document, lines: Sequence[str]) -> HouseStyle:
         for indent, counts in sorted(bullets.items(), key=lambda pair: len(pair[0]))
         if (marker := dominant(counts)) is not None
     )
+    per_level_gap = tuple(
+        (indent, gap)
+        for indent, counts in sorted(gaps.items(), key=lambda pair: len(pair[0]))
+        if (gap := dominant(counts)) is not None
+    )
     blank_rule = dominant(blank)
     return HouseStyle(
         bullets=per_level,
+        gaps=per_level_gap,
         numbering=_numbering(numbering),
         separator=dominant(separators),
         title_markup=dominant(markup),  # type: ignore[arg-type]
@@ -301,6 +322,11 @@ def detect(document: Document, lines: Sequence[str]) -> HouseStyle:
         tables=any(line.lstrip().startswith("|") for line in lines),
         entries=entries,
     )
+
+
+def styled(document: Document, lines: Sequence[str]) -> Document:
+    """``document`` with its house style recorded on it."""
+    return dataclasses.replace(document, style=detect(document, lines))
 
 
 def _numbering(counts: Counter[str]) -> Numbering | None:

@@ -141,9 +141,11 @@ def _deviate(
     line: str, marker: str, index: int, style: Style, description: str, draw: st.DrawFn
 ) -> str:
     """The line with one convention broken: its bullet, number or separator."""
-    kinds = ["separator", "missing"]
+    kinds = ["separator", "missing", "spacing"]
     if style.marker in "-*+":
         kinds.append("bullet")
+        if index or not style.nested:
+            kinds.append("gap")  # an item with a child is never re-spaced: its child would move
     elif style.marker == "count" or index:
         kinds.append("number")
     kind = draw(st.sampled_from(kinds))
@@ -157,7 +159,11 @@ def _deviate(
         wrong = str(index + 1 + 10**width // 2) if width > 1 else str((index + 3) % 9 + 1)
         wrong = wrong if wrong != marker[:-1] else str(int(wrong) % 9 + 1)
         return wrong.rjust(width, "9")[-width:] + line[width:]
+    if kind == "gap":
+        return line[0] + "  " + line[2:]
     at = line.rindex(style.separator + description)
+    if kind == "spacing":
+        return line[:at] + style.separator + " " + description
     if kind == "missing":
         return line[:at] + " " + description
     other = draw(st.sampled_from([s for s in SEPARATORS if s not in (" ", style.separator)]))

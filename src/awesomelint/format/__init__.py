@@ -16,7 +16,7 @@ from awesomelint.format.settings import FmtSettings, fmt_settings
 from awesomelint.format.toc import generate_toc, sync_tocs
 from awesomelint.model import Document
 from awesomelint.render import render
-from awesomelint.style import HouseStyle
+from awesomelint.style import HouseStyle, styled
 
 __all__ = ["Change", "FmtSettings", "Formatting", "fmt_settings", "format_source"]
 
@@ -44,6 +44,7 @@ def format_source(raw: str, document: Document, settings: FmtSettings) -> Format
         # a lone CR ended a line the decoder counted: edit the decoded lines instead
         normal = raw.replace("\r\n", "\n").replace("\r", "\n")
         out = Lines.of(normal.replace("\n", document.newline))
+    document = styled(document, lines)
     style = keep_format(out, document, lines, settings)
     if any(True for _ in document.entries()):
         if settings.toc == "keep":

@@ -71,15 +71,27 @@ def restyle(
         numbers = _numbers(run, lines, style, forced)
         for index, (entry, cut) in enumerate(run):
             fixed = _bullet(cut, run, style, forced)
+            following = run[index + 1][0].source.line if index + 1 < len(run) else None
+            one_line = entry_last_line(entry, lines, following) == entry.source.line
+            fixed = _gap(fixed, run, style, one_line)
             if index in numbers:
                 fixed = dataclasses.replace(fixed, marker=numbers[index])
-            reason = "bullet" if cut.number is None else "numbering"
-            if fixed.separator == cut.separator:
-                fixed = _separator(fixed, run, style, forced)
-                if fixed.marker == cut.marker:
-                    reason = "separator"
+            fixed = _separator(fixed, run, style, forced)
             if fixed != cut:
-                out.set(entry.source.line, fixed.text(), reason)
+                out.set(entry.source.line, fixed.text(), _reason(cut, fixed))
+
+
+def _reason(before: EntryLine, after: EntryLine) -> str:
+    """What an entry's rewrite changed, for the report (``bullet``, ``separator``…)."""
+    changed = []
+    if before.marker != after.marker:
+        changed.append("bullet" if before.number is None else "numbering")
+    if before.gap != after.gap:
+        changed.append("bullet spacing")
+    if before.separator != after.separator:
+        spacing = (before.separator or "").strip() == (after.separator or "").strip()
+        changed.append("separator spacing" if spacing else "separator")
+    return "+".join(changed)
 
 
 def _majority(run: Sequence[tuple[Entry, EntryLine]], value: str, attribute: str) -> bool:
@@ -101,6 +113,18 @@ def _bullet(
     if forced.bullet is None and not _majority(run, target, "marker"):
         return cut
     return dataclasses.replace(cut, marker=target)
+
+
+def _gap(
+    cut: EntryLine, run: Sequence[tuple[Entry, EntryLine]], style: HouseStyle, one_line: bool
+) -> EntryLine:
+    """``*  [x]`` in a ``* [x]`` list; only on a one-line item, whose text cannot move out."""
+    target = style.gap(cut.indent)
+    if cut.number is not None or target is None or target == cut.gap or not one_line:
+        return cut
+    if not _majority(run, target, "gap"):
+        return cut
+    return dataclasses.replace(cut, gap=target)
 
 
 def _separator(
@@ -156,7 +180,7 @@ def keep_format(
     out: Lines, document: Document, lines: Sequence[str], settings: FmtSettings
 ) -> HouseStyle:
     """Edit ``out`` in place; returns the style the edits followed."""
-    style = style_with(detect(document, lines), settings)
+    style = style_with(document.style or detect(document, lines), settings)
     if style.entries == 0 and not any(True for _ in document.entries()):
         return style  # a file with no entries is not a list: leave it as it is
     apply_repairs(out, document.repairs)
