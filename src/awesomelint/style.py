@@ -214,6 +214,8 @@ def list_runs(document: Document, lines: Sequence[str]) -> Iterator[list[tuple[E
         for entry in run:
             number = entry.source.line
             cut = entry_line(lines[number - 1]) if 0 < number <= len(lines) else None
+            if _not_this_entry(entry, cut):
+                cut = None  # the line is not the entry we were told: never edit it blind
             if cut is None:
                 if current:
                     yield current
@@ -227,6 +229,13 @@ def list_runs(document: Document, lines: Sequence[str]) -> Iterator[list[tuple[E
             current.append((entry, cut))
         if current:
             yield current
+
+
+def _not_this_entry(entry: Entry, cut: EntryLine | None) -> bool:
+    """Does the line's leading link visibly point elsewhere than the entry's URL?"""
+    if cut is None or not entry.url or not cut.head or cut.link_form != "inline":
+        return False
+    return entry.url not in cut.head
 
 
 def numbering_of(numbers: Sequence[int]) -> Numbering | None:
