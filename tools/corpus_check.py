@@ -143,7 +143,7 @@ def _show(row: Row) -> str:
     entries = "" if row.entries is None else str(row.entries)
     expected = "" if row.expected is None else str(row.expected)
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(row.reasons.items())) or "-"
-    name = row.name if len(row.name) <= 52 else row.name[:51] + "…"
+    name = row.name if len(row.name) <= 52 else row.name[:24] + "…" + row.name[-27:]
     return (
         f"| {name} | {entries} | {expected} | {row.lost} | {'yes' if row.refused else 'no'} "
         f"| {'yes' if row.idempotent else 'NO'} | {row.changed}/{row.lines} "
