@@ -20,6 +20,7 @@ PYPROJECT = "pyproject.toml"
 # Every top-level key and the part of awesomelint that reads it.  A key that is
 # not here is a typo: commands call ``Config.check_keys`` to say so.
 TOP_LEVEL_KEYS: dict[str, str] = {
+    "fmt": "awesomelint fmt",
     "links": "awesomelint links",
     "preset": "awesomelint lint",
     "rules": "awesomelint lint",

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from awesomelint.style import HouseStyle
 
 TagKind = Literal["venue", "date", "star", "topic", "task"]
 
@@ -200,6 +203,8 @@ class Document:
     repairs: tuple[Repair, ...] = ()
     newline: str = field(default="\n")
     title_line: int | None = None
+    # the list's own conventions (``awesomelint.style.styled``); None until detected
+    style: HouseStyle | None = None
 
     def all_sections(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""

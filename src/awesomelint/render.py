@@ -24,6 +24,7 @@ from awesomelint.slug import heading_text, unique_slugs
 CONTENTS_SLUGS = frozenset({"contents", "table-of-contents"})
 _ANCHOR = re.compile(r"\]\(#([^)\s]*)\)")
 _BULLET = re.compile(r"^[-*+](?:[ \t]|$)")
+_CLOSING = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 _BLOCK_START = re.compile(r"^(?:[#>+\-*=]|\d{1,9}[.)])(?=\s|$)")
 
 
@@ -52,10 +53,15 @@ def _parts(document: Document) -> Iterator[str]:
 
 
 def _section(section: Section, depth: int, document: Document) -> Iterator[str]:
-    yield "#" * min(depth + 1, 6) + " " + section.title
+    yield "#" * min(depth + 1, 6) + " " + _atx_text(section.title)
     yield from _items(section.items, document)
     for child in section.children:
         yield from _section(child, depth + 1, document)
+
+
+def _atx_text(title: str) -> str:
+    """A heading's text safe after ``## ``: a trailing `` #`` would read as a closing sequence."""
+    return _CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), title)
 
 
 def _items(items: Sequence[Item], document: Document) -> Iterator[str]:

@@ -24,7 +24,7 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "list.md") -> Path:
 
 def test_rewrites_in_place_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, MESSY)
-    assert main(["fmt", str(path)]) == 0
+    assert main(["fmt", "--style", "canonical", str(path)]) == 0
     assert path.read_text() == CANONICAL
     assert "reformatted" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["list.md"]  # no temp file left
@@ -41,7 +41,7 @@ def test_check_exits_1_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     messy, clean = _write(tmp_path, MESSY, "a.md"), _write(tmp_path, CANONICAL, "b.md")
-    assert main(["fmt", "--check", str(messy), str(clean)]) == 1
+    assert main(["fmt", "--style", "canonical", "--check", str(messy), str(clean)]) == 1
     assert messy.read_text() == MESSY
     err = capsys.readouterr().err
     assert f"would reformat {messy}" in err and "b.md" not in err
@@ -50,17 +50,17 @@ def test_check_exits_1_and_writes_nothing(
 
 def test_diff_and_stdout_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, MESSY)
-    assert main(["fmt", "--diff", str(path)]) == 0
+    assert main(["fmt", "--style", "canonical", "--diff", str(path)]) == 0
     out = capsys.readouterr().out
     assert "-* [x](https://x.org) - X." in out and "+- [x](https://x.org) - X." in out
-    assert main(["fmt", "--stdout", str(path)]) == 0
+    assert main(["fmt", "--style", "canonical", "--stdout", str(path)]) == 0
     assert capsys.readouterr().out == CANONICAL
     assert path.read_text() == MESSY
 
 
 def test_crlf_and_bom_are_kept(tmp_path: Path) -> None:
     path = _write(tmp_path, b"\xef\xbb\xbf" + MESSY.replace("\n", "\r\n").encode())
-    assert main(["fmt", str(path)]) == 0
+    assert main(["fmt", "--style", "canonical", str(path)]) == 0
     assert path.read_bytes() == b"\xef\xbb\xbf" + CANONICAL.replace("\n", "\r\n").encode()
 
 
@@ -68,7 +68,7 @@ def test_refuses_to_write_when_a_link_would_be_lost(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The guard is independent of the writer: a writer that drops an entry is caught."""
-    import awesomelint.commands.fmt as fmt_module
+    import awesomelint.format as fmt_module
     from awesomelint.render import render
 
     def lossy(document: Document) -> str:
@@ -76,7 +76,7 @@ def test_refuses_to_write_when_a_link_would_be_lost(
 
     monkeypatch.setattr(fmt_module, "render", lossy)
     path = _write(tmp_path, MESSY)
-    assert main(["fmt", str(path)]) == 1
+    assert main(["fmt", "--style", "canonical", str(path)]) == 1
     assert path.read_text() == MESSY
     err = capsys.readouterr().err
     assert "1 link(s) would be lost: https://x.org" in err
@@ -109,7 +109,7 @@ def test_missing_file_and_directory(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_other_files_still_formatted_after_a_bad_one(tmp_path: Path) -> None:
     bad, good = _write(tmp_path, b"\x00", "bad.md"), _write(tmp_path, MESSY, "good.md")
-    assert main(["fmt", str(bad), str(good)]) == 2
+    assert main(["fmt", "--style", "canonical", str(bad), str(good)]) == 2
     assert good.read_text() == CANONICAL
 
 
@@ -120,10 +120,84 @@ def test_usage_error_is_exit_2() -> None:
 
 def test_python_dash_m_and_stdin(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "awesomelint", "fmt", "-"],
+        [sys.executable, "-m", "awesomelint", "fmt", "--style", "canonical", "-"],
         input=MESSY.encode(),
         capture_output=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode() == CANONICAL
+
+
+# --- keep mode (the default) ------------------------------------------------
+
+# cut from fffaraz/awesome-cpp (README.md, "Sorting" and "Resources"): `*` bullets and
+# " - " separators, with one `+` bullet and one en dash that break the list's own style
+CPP = (
+    "# Awesome C++\n\n## Sorting\n\n"
+    "+ [cpp-sort](https://github.com/Morwenn/cpp-sort) - Sorting algorithms. [MIT]\n"
+    "* [pdqsort](https://github.com/orlp/pdqsort) - Pattern-defeating quicksort. [zlib]\n"
+    "* [Timsort](https://github.com/gfx/cpp-TimSort) - A templated stable sorting function.\n"
+    "* [x86-simd-sort](https://github.com/numpy/x86-simd-sort) - SIMD based sorting.\n"
+    "\n## Resources\n\n"
+    "* [Meeting C++](https://meetingcpp.com/)\n"
+    "* [C++ Hints](https://cpphints.com/) - Every business day hints about C++ mistakes.\n"
+    "* [C++ tutorial](https://hackr.io/tutorials/learn-c-plus-plus) - A user ranked tutorial.\n"
+    "* [cppexpert.online](https://cppexpert.online) - Learn the best C++ practices.\n"
+    "* [C++ for yourself](https://github.com/cpp-for-yourself) - A tutorial on modern C++.\n"
+    "* [CompileBytes C++ Compiler](https://www.compilebytes.com/tools/cpp) \u2013 Online C++"
+    " compiler.\n"
+    "* [C++ Resources](https://andreasfertig.com/cpp-resources/) - A collection of C++ resources.\n"
+    "* [CppPatterns](https://github.com/sftrabbit/CppPatterns-Patterns) - Modern C++ patterns.\n"
+)
+
+
+def test_keep_mode_leaves_the_house_style_and_fixes_only_deviants(tmp_path: Path) -> None:
+    path = _write(tmp_path, MESSY)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text() == MESSY  # a `*` list stays a `*` list
+    path = _write(tmp_path, CPP)
+    assert main(["fmt", str(path)]) == 0
+    expected = CPP.replace(") \u2013 Online", ") - Online").replace("+ [cpp-sort]", "* [cpp-sort]")
+    assert path.read_text() == expected
+    changed = [a for a, b in zip(CPP.splitlines(), expected.splitlines(), strict=True) if a != b]
+    assert len(changed) == 2
+
+
+def test_style_from_config_and_unknown_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".awesomelint.toml").write_text('[fmt]\nstyle = "canonical"\n')
+    path = _write(tmp_path, MESSY)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text() == CANONICAL
+    path = _write(tmp_path, MESSY)
+    assert main(["fmt", "--style", "keep", str(path)]) == 0
+    assert path.read_text() == MESSY
+    (tmp_path / ".awesomelint.toml").write_text('[fmt]\nstlye = "keep"\n')
+    assert main(["fmt", str(path)]) == 2
+    assert "unknown key 'stlye'" in capsys.readouterr().err
+    (tmp_path / ".awesomelint.toml").write_text('[fmt]\nseparator = " : "\n')
+    assert main(["fmt", str(path)]) == 2
+
+
+def test_bullet_override_brings_every_entry_to_it(tmp_path: Path) -> None:
+    (tmp_path / ".awesomelint.toml").write_text('[fmt]\nbullet = "-"\n')
+    path = _write(tmp_path, CPP)
+    assert main(["fmt", str(path)]) == 0
+    assert all(not line.startswith("* ") for line in path.read_text().splitlines())
+
+
+@pytest.mark.parametrize("source", ["y #\n-\n", "x[[T [f]]()]\n", "=\n\\`\n-\n", "=\n`\n-\n"])
+def test_fuzz_shapes_are_fixed_points(tmp_path: Path, source: str) -> None:
+    """Three shapes fuzzing found where a second fmt changed the first one's output."""
+    path = _write(tmp_path, source)
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_text() == source  # keep mode: no entry breaks its list's style
+    for style in ("canonical",):
+        path = _write(tmp_path, source)
+        main(["fmt", "--style", style, str(path)])
+        once = path.read_bytes()
+        main(["fmt", "--style", style, str(path)])
+        if source != "x[[T [f]]()]\n":
+            assert path.read_bytes() == once

@@ -30,3 +30,12 @@ def test_seed_counts() -> None:
         ctx = context(SEEDS[key].read_bytes().decode("utf-8"), f"{key}.md")
         counts[key] = len(lint_context(ctx, settings(RULE)))
     assert counts == {"000": 1, "001": 16}
+
+
+def test_a_url_is_reported_and_never_fixed() -> None:
+    source = "- [Caf\u00c3\u00a9 list](https://a.com/caf\u00c3\u00a9) - Good.\n"
+    found = lint(source, RULE)
+    assert [d.line for d in found] == [1, 1]
+    assert any("in a URL" in d.message and d.fix is None for d in found)
+    text, _ = fixed(source, RULE)
+    assert text == "- [Caf\u00e9 list](https://a.com/caf\u00c3\u00a9) - Good.\n"

@@ -1,43 +1,59 @@
-"""``awesomelint fmt``: rewrite lists in canonical form, never losing a link."""
+"""``awesomelint fmt``: make each list consistent with itself, never losing a link."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import sys
 from dataclasses import dataclass
 
 import click
 
+from awesomelint.config import find_config
 from awesomelint.errors import AwesomelintError
 from awesomelint.fileio import atomic_write
+from awesomelint.format import Change, FmtSettings, fmt_settings, format_source
 from awesomelint.guard import lost_links
 from awesomelint.parse import decode, parse_text, read_bytes
-from awesomelint.render import render
 
 _BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
 class Formatted:
-    """The outcome for one file: its new bytes, and the links the rewrite would lose."""
+    """The outcome for one file: its new bytes, the links the rewrite would lose, and
+    every changed line with the reason for it."""
 
     original: bytes
     formatted: bytes
     lost: tuple[str, ...]
+    changes: tuple[Change, ...] = ()
 
     @property
     def changed(self) -> bool:
         return self.original != self.formatted
 
 
-def format_bytes(data: bytes, name: str) -> Formatted:
-    """Format a list's bytes; keeps the BOM and newline style of the input."""
+def format_bytes(
+    data: bytes, name: str, settings: FmtSettings | None = None, style: str | None = None
+) -> Formatted:
+    """Format a list's bytes; keeps the BOM and line ends of the input.
+
+    ``settings`` default to the ``[fmt]`` table of the config nearest ``name``;
+    ``style`` (``keep`` / ``canonical``) overrides theirs.
+    """
     decoded = decode(data, name)
+    if settings is None:
+        settings = fmt_settings(find_config(name if name != "<stdin>" else "."))
+    if style is not None:
+        settings = dataclasses.replace(settings, style=style)  # type: ignore[arg-type]
     document = parse_text(decoded.text, name, decoded.newline, decoded.repairs)
-    text = render(document)
+    body = data[3:] if data.startswith(_BOM) else data
+    result = format_source(body.decode("utf-8"), document, settings)
+    text = result.text
     lost = lost_links(decoded.text, text.replace("\r\n", "\n"))
     formatted = (_BOM if data.startswith(_BOM) else b"") + text.encode("utf-8")
-    return Formatted(original=data, formatted=formatted, lost=tuple(lost))
+    return Formatted(original=data, formatted=formatted, lost=tuple(lost), changes=result.changes)
 
 
 def _read(path: str) -> bytes:
@@ -57,8 +73,16 @@ def _diff(path: str, result: Formatted) -> str:
 @click.option(
     "--stdout", "to_stdout", is_flag=True, help="Print the formatted list; write nothing."
 )
-def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool) -> int:
-    """Rewrite each FILE in canonical form (atomically, only when it changes).
+@click.option(
+    "--style",
+    type=click.Choice(["keep", "canonical"]),
+    default=None,
+    help="keep (default): fix only what breaks the list's own style; canonical: one shape.",
+)
+def fmt(
+    files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool, style: str | None
+) -> int:
+    """Make each FILE consistent with itself (atomically, only when it changes).
 
     A file is left untouched, and the exit code is 1, when any link of the input
     would be missing from the output.  Exit codes: 0 done (or nothing to do),
@@ -69,7 +93,7 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool) -
     for path in files:
         name = "<stdin>" if path == "-" else path
         try:
-            result = format_bytes(_read(path), name)
+            result = format_bytes(_read(path), name, style=style)
         except AwesomelintError as exc:
             click.echo(f"awesomelint: {exc}", err=True)
             status = 2

@@ -265,6 +265,7 @@ class Builder:
         markdown = to_markdown(token.children).strip()
         own = 1
         if kind(token) == "SetextHeading":
+            own = 2  # the underline is below the text: a first line of "=" is text
             while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
                 own += 1
         self._open_section(markdown, token.level, Span(self.path, start, 1, start + own - 1))

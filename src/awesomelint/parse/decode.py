@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from awesomelint.errors import InputError
 from awesomelint.model import Repair
 
 MAX_BYTES = 50 * 1024 * 1024  # no awesome list comes near this; a bigger file is a mistake
+# What a text repair must not touch: URLs (with or without a scheme, as link
+# destinations, autolinks, definitions and attributes).  A URL names a resource
+# byte for byte; "fixing" it yields another address, which only a person may choose.
+URL_TEXT = re.compile(
+    r"""[A-Za-z][A-Za-z0-9+.\-]*://[^\s<>"'`]*"""  # scheme://…, up to a space or quote
+    r"""|\]\(<[^>\n]*>|\]\([^\s)]*"""  # ](destination
+    r"""|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+"""  # [label]: destination
+    r"""|(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')"""  # HTML attributes
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,27 @@ def repair_mojibake(text: str) -> tuple[str, tuple[Repair, ...]]:
     for number, line in enumerate(lines, start=1):
         if line.isascii():
             continue
-        fixed = ftfy.fix_encoding(line)
+        fixed = outside_urls(line, ftfy.fix_encoding)
         if fixed != line:
             repairs.append(Repair(line=number, before=line, after=fixed))
             lines[number - 1] = fixed
     if not repairs:
         return text, ()
     return "\n".join(lines), tuple(repairs)
+
+
+def outside_urls(line: str, repair: Callable[[str], str]) -> str:
+    """``repair`` applied to the text of ``line`` between its URLs, the URLs kept as they are.
+
+    The one rule for every text repair (``fmt``, ``lint --fix``, ``merge`` all
+    read through here): a URL is never changed; the mojibake rule reports a
+    damaged one for a person to fix.
+    """
+    parts: list[str] = []
+    last = 0
+    for match in URL_TEXT.finditer(line):
+        parts.append(repair(line[last : match.start()]) if match.start() > last else "")
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(repair(line[last:]) if last < len(line) else "")
+    return "".join(parts)

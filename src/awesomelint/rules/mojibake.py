@@ -12,6 +12,10 @@ Fails::
 Passes::
 
     - [Siren’s Song in the AI Ocean](https://arxiv.org/abs/2309.01219)
+
+A URL is never repaired, by this fix or by ``fmt``: damage inside one
+(``https://a.com/cafÃ©``) is reported without a fix, since the repaired form
+is another address and only a person can tell which one is live.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.parse.decode import URL_TEXT
 
 ID = "AL013"
 NAME = "mojibake"
@@ -60,3 +65,29 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             f'mojibake "{_short(wrong)}" should read "{_short(right)}"',
             fix=Fix.replace(repair.line, 1, repair.before, repair.after),
         )
+    yield from _in_urls(ctx, options)
+
+
+def _in_urls(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Mojibake inside URLs: reported, never fixed (the decoder keeps URLs as written)."""
+    fix_encoding = None
+    for number, line in enumerate(ctx.lines, start=1):
+        if line.isascii():
+            continue
+        for match in URL_TEXT.finditer(line):
+            url = match.group(0)
+            if url.isascii():
+                continue
+            if fix_encoding is None:
+                from ftfy import fix_encoding
+            right = fix_encoding(url)
+            if right != url:
+                start, wrong, fixed = _difference(url, right)
+                yield ctx.diagnostic(
+                    ID,
+                    options,
+                    number,
+                    match.start() + start + 1,
+                    f'mojibake "{_short(wrong)}" in a URL should probably read "{_short(fixed)}"'
+                    " (not fixed: check the address by hand)",
+                )
