@@ -21,6 +21,7 @@ PYPROJECT = "pyproject.toml"
 # not here is a typo: commands call ``Config.check_keys`` to say so.
 TOP_LEVEL_KEYS: dict[str, str] = {
     "links": "awesomelint links",
+    "meta": "awesomelint meta",
     "preset": "awesomelint lint",
     "rules": "awesomelint lint",
 }
