@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from awesomelint.canonical import canonical_url, is_pdf_url, work_key
-from awesomelint.dedupe import Candidate, find_duplicates
+from awesomelint.dedupe import Candidate, DedupeResult, find_duplicates
 from awesomelint.model import Block, Document, Entry, Item, Link, Section, Source, Tag
 from awesomelint.render import CONTENTS_SLUGS
 from awesomelint.slug import heading_text, slug
@@ -150,8 +150,13 @@ def merge_documents(
     sections: SectionMode = "majority",
     prefer: Prefer = "longest",
     title: str | None = None,
+    decide: Callable[[Sequence[Candidate], DedupeResult], DedupeResult] | None = None,
 ) -> MergeResult:
-    """Merge the documents (in the given order, which breaks ties) into one."""
+    """Merge the documents (in the given order, which breaks ties) into one.
+
+    ``decide`` may revise dedupe's verdict (``merge --metadata`` settles shared-id
+    conflicts by what the id really is).
+    """
     root = _Node(title="", key="")
     sources: list[_Source] = []
     intros: list[list[Block]] = []
@@ -177,6 +182,8 @@ def merge_documents(
         for s in sources
     ]
     result = find_duplicates(candidates)
+    if decide is not None:
+        result = decide(candidates, result)
 
     group_of = {index: n for n, group in enumerate(result.groups) for index in group}
     plain = [merge_entries([sources[i].entry for i in group], prefer) for group in result.groups]

@@ -228,11 +228,14 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path == "/paper/search":
             words = set(query.get("query", "").lower().split())
-            hits = [
-                p
-                for p in fakes.s2.values()
-                if words and len(words & set(p["title"].lower().split())) >= len(words) // 2
+            overlap = [
+                (len(words & set(p["title"].lower().split())), n, p)
+                for n, p in enumerate(fakes.s2.values())
             ]
+            ranked = sorted(
+                (o for o in overlap if o[0] * 2 >= len(words) > 0), key=lambda o: (-o[0], o[1])
+            )
+            hits = [p for _, _, p in ranked]
             answer = {"total": len(hits), "offset": 0, "data": hits[:5]}
             if len(hits) > 5:
                 answer["next"] = 5

@@ -61,6 +61,12 @@ def _default_cache() -> Path:
     help="Where fetched lists are kept for offline re-runs (default: the user cache).",
 )
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per fetch.")
+@click.option(
+    "--metadata",
+    is_flag=True,
+    help="Decide shared-id conflicts by the ids' real titles (awesomelint meta's APIs, cached).",
+)
+@click.option("--allow-private", is_flag=True, help="With --metadata: allow private API roots.")
 def merge(
     inputs: tuple[str, ...],
     output: str,
@@ -70,6 +76,8 @@ def merge(
     title: str | None,
     cache_dir: str | None,
     timeout: float,
+    metadata: bool = False,
+    allow_private: bool = False,
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
 
@@ -85,11 +93,22 @@ def merge(
     except AwesomelintError as exc:
         click.echo(f"awesomelint: {exc}", err=True)
         return 2
+    decide = None
+    if metadata:
+        from awesomelint.meta.merging import metadata_decider
+
+        local = next((s for s in inputs if not s.startswith(("http://", "https://"))), ".")
+        try:
+            decide = metadata_decider(local, allow_private, lambda m: click.echo(m, err=True))
+        except AwesomelintError as exc:
+            click.echo(f"awesomelint: {exc}", err=True)
+            return 2
     result = merge_documents(
         documents,
         sections=sections,  # type: ignore[arg-type]
         prefer=prefer,  # type: ignore[arg-type]
         title=title,
+        decide=decide,
     )
     text = render(result.document)
     missing = check_links(documents, text)
@@ -115,6 +134,11 @@ def merge(
     return 0
 
 
+def _wrong_links(result) -> list[str]:  # type: ignore[no-untyped-def]
+    wrong = sum(c.reason.startswith("wrong-link") for c in result.conflicts)
+    return [f"of them wrong links (by metadata): {wrong}"] if wrong else []
+
+
 def _summary(result, output: str) -> None:  # type: ignore[no-untyped-def]
     reasons = Counter(m.reason.split()[0] for m in result.merges)
     by_reason = ", ".join(f"{name} {count}" for name, count in sorted(reasons.items()))
@@ -123,6 +147,7 @@ def _summary(result, output: str) -> None:  # type: ignore[no-untyped-def]
         f"entries in: {result.entries_in}, entries out: {len(result.entries)}",
         f"merges: {len(result.merges)}" + (f" ({by_reason})" if by_reason else ""),
         f"conflicts (shared URL, different titles; kept apart): {len(result.conflicts)}",
+        *_wrong_links(result),
         f"wrote {output}",
     ]
     click.echo("\n".join(lines), err=True)

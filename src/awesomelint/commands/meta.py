@@ -8,33 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from pathlib import Path
-
 import click
 
 from awesomelint.config import find_config, load_config
-from awesomelint.errors import AwesomelintError, ConfigError
+from awesomelint.errors import AwesomelintError
 
 _FORMATS = ("github", "json", "sarif", "text")
+
+
+def _warn(message: str) -> None:
+    click.echo(f"awesomelint: {message}", err=True)
 
 
 def _fail(message: str) -> int:
     click.echo(f"awesomelint: {message}", err=True)
     return 2
-
-
-def open_cache(explicit: str | None, configured: str | None, max_age: float):  # type: ignore[no-untyped-def]
-    """The shared cache file; a broken default cache only warns, a named one is an error."""
-    from awesomelint.meta.cache import CacheError, MetaCache, default_path
-
-    path = Path(explicit or configured or default_path())
-    try:
-        return MetaCache(path, max_age)
-    except CacheError as exc:
-        if explicit or configured:
-            raise ConfigError(str(exc)) from None
-        click.echo(f"awesomelint: warning: {exc}; running without cache", err=True)
-        return None
 
 
 @click.command("meta")
@@ -77,6 +65,7 @@ def meta(
     """Check that each entry's links point at what it says: papers, venues, repositories."""
     from dataclasses import replace
 
+    from awesomelint.meta.cache import open_cache
     from awesomelint.meta.config import PROVIDERS, meta_config, parse_age
     from awesomelint.meta.findings import FAILING, Options
 
@@ -95,7 +84,7 @@ def meta(
             raise click.UsageError(str(exc)) from None
         if (fix_titles or fix_papers) and not fix:
             raise click.UsageError("--fix-titles and --fix-papers need --fix")
-        cache = None if no_cache else open_cache(cache_file, conf.cache, max_age)
+        cache = None if no_cache else open_cache(cache_file, conf.cache, max_age, _warn)
     except click.UsageError as exc:
         return _fail(exc.format_message())
     except AwesomelintError as exc:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from awesomelint.links.cache import CacheError, default_path
 from awesomelint.meta.model import Record
 
-__all__ = ["CacheError", "MetaCache", "default_path"]
+__all__ = ["CacheError", "MetaCache", "default_path", "open_cache"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta_records (
@@ -92,3 +92,19 @@ class MetaCache:
             pass
         finally:
             self._db.close()
+
+
+def open_cache(
+    explicit: str | None, configured: str | None, max_age: float, warn: Callable[[str], None]
+) -> MetaCache | None:
+    """The shared cache file; a broken default cache only warns, a named one is an error."""
+    from awesomelint.errors import ConfigError
+
+    path = Path(explicit or configured or default_path())
+    try:
+        return MetaCache(path, max_age)
+    except CacheError as exc:
+        if explicit or configured:
+            raise ConfigError(str(exc)) from None
+        warn(f"warning: {exc}; running without cache")
+        return None

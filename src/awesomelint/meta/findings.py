@@ -46,6 +46,11 @@ _NOT_VENUE = frozenset(
     {"arxiv", "pdf", "paper", "code", "github", "openreview", "preprint", "abs", "html", "blog"}
     | {"website", "project", "page", "video", "slides", "link"}
 )
+# Words venue names share that their acronyms leave out (EMNLP, not CEMNLP).
+_GENERIC_VENUE_WORDS = frozenset(
+    {"conference", "proceedings", "annual", "meeting", "international", "workshop", "journal"}
+    | {"association", "symposium", "findings", "transactions"}
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
@@ -89,7 +94,9 @@ def _venue_words(text: str) -> set[str]:
 def _acronym(venue: str) -> str:
     from awesomelint.titles import STOPWORDS
 
-    words = [w for w in _WORD.findall(venue) if w.casefold() not in STOPWORDS]
+    words = [
+        w for w in _WORD.findall(venue) if w.casefold() not in STOPWORDS | _GENERIC_VENUE_WORDS
+    ]
     return "".join(w[0] for w in words if w[0].isupper()).casefold()
 
 

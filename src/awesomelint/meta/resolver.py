@@ -108,7 +108,17 @@ class Session:
             if self.cache is not None:
                 self.cache.store(records)
 
-        await asyncio.gather(*(one(batch) for batch in batches))
+        # As many workers as the provider allows requests in flight, each taking the next
+        # batch only while the provider is up: a failure stops the rest from being sent.
+        from awesomelint.meta.http import CONCURRENCY
+
+        queue = list(reversed(batches))
+
+        async def worker() -> None:
+            while queue and provider.name not in self.resolution.down:
+                await one(queue.pop())
+
+        await asyncio.gather(*(worker() for _ in range(CONCURRENCY.get(provider.name, 1))))
         if left:
             self.resolution.unanswered[provider.name] = left
 
