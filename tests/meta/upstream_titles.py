@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one id and its title a line, as the papers spell them)
 """Real titles of the arXiv and OpenReview ids in ``lists/upstream/``, for the fake APIs.
 
 Taken from the lists themselves where all of them agree on an id, and from the

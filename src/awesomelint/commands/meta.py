@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+
 import click
 
 from awesomelint.config import find_config, load_config
