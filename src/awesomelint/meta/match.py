@@ -21,6 +21,11 @@ DEFAULT_THRESHOLD = 90.0
 # Where a title splits into main title and subtitle.
 _SEGMENT = re.compile(r"\s*(?::|\?|!|\s[-\u2013\u2014]\s)\s*")
 _MIN_SEGMENT_WORDS = 2
+# A "title" made only of these is a link label, not a title ("[pdf]", "Paper").
+_LABELS = frozenset(
+    {"pdf", "paper", "arxiv", "link", "code", "github", "blog", "post", "video", "slides"}
+    | {"website", "html", "abs", "openreview", "here", "preprint"}
+)
 
 
 def _score(a: str, b: str) -> float:
@@ -57,7 +62,8 @@ def similarity(listed: str, resolved: str) -> float:
 def compare(listed: str, resolved: str, threshold: float = DEFAULT_THRESHOLD) -> Verdict:
     """``same``, ``abbreviated`` (a whole main title or subtitle of one is the other's),
     ``different``, or ``unknown`` when either title has no words to compare."""
-    if not _forms(listed) or not _forms(resolved):
+    words = set(normalise_title(listed).split()) - _LABELS
+    if not words or not _forms(resolved):
         return "unknown"
     if similarity(listed, resolved) >= threshold:
         return "same"
