@@ -74,9 +74,11 @@ class Fakes:
     repos: dict[str, Repo] = field(default_factory=dict)  # lower owner/name -> repo
     renamed: dict[str, str] = field(default_factory=dict)  # old lower name -> new lower name
     latency: float = 0.0
+    latencies: dict[str, float] = field(default_factory=dict)  # per prefix, over latency
     page_cap: dict[str, int] = field(default_factory=dict)
     script: dict[str, list[tuple[int, dict[str, str], bytes]]] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
+    index: list[set[str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def count(self, provider: str | None = None) -> int:
@@ -125,8 +127,9 @@ class _Handler(BaseHTTPRequestHandler):
             fakes.seen.append(Seen(provider, "/" + rest, method, ids, time.monotonic()))
             scripted = fakes.script.get(provider)
             step = scripted.pop(0) if scripted else None
-        if fakes.latency:
-            time.sleep(fakes.latency)
+        delay = fakes.latencies.get(provider, fakes.latency)
+        if delay:
+            time.sleep(delay)
         if step is not None:
             self._send(step[0], step[2], step[1])
             return
@@ -228,9 +231,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path == "/paper/search":
             words = set(query.get("query", "").lower().split())
+            if len(fakes.index) != len(fakes.s2):  # word sets, built once per content
+                fakes.index[:] = [set(p["title"].lower().split()) for p in fakes.s2.values()]
             overlap = [
-                (len(words & set(p["title"].lower().split())), n, p)
-                for n, p in enumerate(fakes.s2.values())
+                (len(words & title_words), n, p)
+                for n, (title_words, p) in enumerate(
+                    zip(fakes.index, fakes.s2.values(), strict=True)
+                )
             ]
             ranked = sorted(
                 (o for o in overlap if o[0] * 2 >= len(words) > 0), key=lambda o: (-o[0], o[1])

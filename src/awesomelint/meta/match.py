@@ -12,6 +12,7 @@ abbreviation, not another paper.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from awesomelint.titles import content_tokens, normalise_title, title_core
@@ -34,23 +35,26 @@ def _score(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
-def _forms(title: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _forms(title: str) -> frozenset[str]:
+    """The title normalised, with and without its (asides); cached: lists repeat titles."""
     forms = {normalise_title(title), title_core(title)}
     forms.discard("")
-    return forms
+    return frozenset(forms)
 
 
-def _segments(title: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _segments(title: str) -> frozenset[str]:
     """Normalised main titles and subtitles with enough words to name a paper alone."""
     parts = [p for p in _SEGMENT.split(title) if p.strip()]
     if len(parts) < 2:
-        return set()
-    found = set()
+        return frozenset()
+    found: set[str] = set()
     for part in parts:
         for form in _forms(part):
             if len(content_tokens(form)) >= _MIN_SEGMENT_WORDS:
                 found.add(form)
-    return found
+    return frozenset(found)
 
 
 def similarity(listed: str, resolved: str) -> float:
@@ -62,8 +66,11 @@ def similarity(listed: str, resolved: str) -> float:
 def compare(listed: str, resolved: str, threshold: float = DEFAULT_THRESHOLD) -> Verdict:
     """``same``, ``abbreviated`` (a whole main title or subtitle of one is the other's),
     ``different``, or ``unknown`` when either title has no words to compare."""
-    words = set(normalise_title(listed).split()) - _LABELS
-    if not words or not _forms(resolved):
+    listed_forms, resolved_forms = _forms(listed), _forms(resolved)
+    if any(set(form.split()) - _LABELS for form in listed_forms & resolved_forms):
+        return "same"  # the common case: equal once normalised
+    words = {w for form in listed_forms for w in form.split()} - _LABELS
+    if not words or not resolved_forms:
         return "unknown"
     if similarity(listed, resolved) >= threshold:
         return "same"
