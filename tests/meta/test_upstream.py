@@ -131,6 +131,18 @@ def test_merge_metadata_merges_repe_and_keeps_the_look_alikes_apart(
     assert "wrong links (by metadata): 3" in err
 
 
+def test_merge_metadata_uses_the_warm_cache(
+    lists: Path, fakes: Fakes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _meta(lists, capsys)  # warms the cache with every id of the lists
+    sent = fakes.count()
+    files = sorted(str(p) for p in lists.glob("*.md"))
+    code = main(["merge", *files, "-o", str(tmp_path / "m.md"), "--metadata", "--allow-private"])
+    assert code == 0
+    assert "wrong links (by metadata): 3" in capsys.readouterr().err
+    assert fakes.count() == sent  # decided from the cache alone
+
+
 def test_merge_without_metadata_keeps_repe_apart(
     lists: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from awesomelint.meta import ids as idmod
@@ -60,12 +59,11 @@ async def check(
         keys = [i.key for _, idents in entries for i in idents]
         resolution = await session.resolve(keys)
         findings = all_findings(entries, resolution.records, options)
+        titles = {(e.source.file, e.source.line): e.title for e, _ in entries}
         wrong = {
-            f"{f.file}:{f.line}:{f.key}": entry.title
+            f"{f.file}:{f.line}:{f.key}": titles[(f.file, f.line)]
             for f in findings
             if f.rule == "wrong-paper"
-            for entry, _ in entries
-            if (entry.source.file, entry.source.line) == (f.file, f.line)
         }
         hits = await session.search(wrong) if wrong else {}
         findings = [
@@ -86,7 +84,12 @@ async def check(
             entry.source.file,
             entry.source.line,
             entry.title,
-            tuple(r for i in idents for r in resolution.records.get(i.key, ()) if r.found),
+            tuple(
+                r
+                for i in idents
+                for r in sorted(resolution.records.get(i.key, ()), key=lambda r: r.provider)
+                if r.found
+            ),
         )
         for entry, idents in entries
     )
@@ -105,7 +108,3 @@ async def check(
         ),
     )
 
-
-def with_elapsed(report: Report, seconds: float) -> Report:
-    """The report with another elapsed time (for callers that time more than the run)."""
-    return replace(report, elapsed=seconds)

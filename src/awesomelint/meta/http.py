@@ -175,7 +175,7 @@ async def _read(response: httpx.Response) -> bytes:
     size = 0
     async for chunk in response.aiter_bytes():
         size += len(chunk)
-        if size > BODY_CAP:
-            raise httpx.DecodingError(f"response larger than {BODY_CAP // 1024 // 1024} MB")
+        if size > BODY_CAP:  # not retried: the next answer would be as large
+            raise ProviderError(f"response from {response.url} larger than {BODY_CAP:,} bytes")
         parts.append(chunk)
     return b"".join(parts)

@@ -48,7 +48,7 @@ class Session:
         self.resolution = Resolution()
 
     def api(self):  # type: ignore[no-untyped-def]
-        """The client, created on the first request: a warm run never imports httpx."""
+        """The client, created on the first request: a warm run opens no connection."""
         if self._api is None:
             from awesomelint.meta.http import Api
 
