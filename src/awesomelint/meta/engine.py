@@ -107,4 +107,3 @@ async def check(
             (name, requests.get(name, 0), ids_sent.get(name, 0)) for name in sorted(requests)
         ),
     )
-
