@@ -296,3 +296,50 @@ def test_a_provider_that_never_answers_times_out(
     code, out, _ = meta(_arxiv_list(1), "--provider", "arxiv", "--strict")
     assert code == 2
     assert "arXiv API unreachable (no answer within 0.3s); 1 entry unchecked" in out
+
+
+def test_crossref_pages_with_offset(meta, fakes: Fakes) -> None:
+    lines = []
+    for n in range(5):
+        fakes.crossref[f"10.1000/p{n}"] = {"title": [f"Journal paper {n} on probing"]}
+        lines.append(f"- [Journal paper {n} on probing](https://doi.org/10.1000/p{n})")
+    fakes.page_cap["crossref"] = 2
+    code, out, _ = meta("\n".join(lines) + "\n", "--format", "json", "--provider", "crossref")
+    assert code == 0 and findings(out) == []
+    assert fakes.ids_per_request("crossref") == [5, 5, 5]  # offsets 0, 2, 4
+    assert all(e["metadata"] for e in json.loads(out)["entries"])
+
+
+def test_interrupted_run_leaves_a_consistent_cache(
+    fakes: Fakes, apis: FakeApis, tmp_path: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _load_arxiv(fakes, 300)
+    fakes.latencies["arxiv"] = 0.4
+    config = apis.write_config(tmp_path, providers=["arxiv"])
+    (tmp_path / "list.md").write_text(_arxiv_list(300), encoding="utf-8")
+    cache = tmp_path / "cache.sqlite3"
+    command = [sys.executable, "-m", "awesomelint", "meta", str(tmp_path / "list.md")]
+    command += ["--allow-private", "--config", str(config), "--cache", str(cache)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while fakes.count("arxiv") < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)  # the first batch is answered, the second on its way
+    time.sleep(0.1)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    db = sqlite3.connect(cache)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = db.execute("SELECT count(*) FROM meta_records").fetchone()[0]
+    assert stored in (100, 200)  # whole batches
+    db.close()
+    before = fakes.count("arxiv")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert sum(fakes.ids_per_request("arxiv")[before:]) == 300 - stored  # only the rest
