@@ -10,6 +10,7 @@ answering normally.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -58,7 +59,12 @@ class Paper:
 class Repo:
     name: str  # current owner/name
     archived: bool = False
-    pushed_at: str = "2025-06-01T00:00:00Z"
+    # a month ago, whenever the tests run: a fixed date would turn stale with time
+    pushed_at: str = field(
+        default_factory=lambda: (dt.datetime.now(dt.UTC) - dt.timedelta(days=30)).strftime(
+            "%Y-%m-%dT%H:%M:%SZ"
+        )
+    )
     stars: int = 10
     id: int = 0
 

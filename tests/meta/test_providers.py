@@ -343,3 +343,22 @@ def test_interrupted_run_leaves_a_consistent_cache(
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert sum(fakes.ids_per_request("arxiv")[before:]) == 300 - stored  # only the rest
+
+
+def test_withdrawn_arxiv_paper(meta, fakes: Fakes) -> None:
+    fakes.arxiv["2401.00000"] = Paper(
+        "Paper number 0", comment="This paper has been withdrawn by the authors"
+    )
+    fakes.arxiv["2401.00001"] = Paper("Paper number 1", comment="12 pages, 3 figures")
+    code, out, _ = meta(_arxiv_list(2), "--format", "json", "--provider", "arxiv")
+    assert [(f["rule"], f["line"]) for f in findings(out)] == [("withdrawn", 3)]
+    assert code == 1
+
+
+def test_arxiv_journal_ref_means_published(meta, fakes: Fakes) -> None:
+    fakes.arxiv["2401.00000"] = Paper("Paper number 0", journal_ref="Nature 601, 2022")
+    code, out, _ = meta(_arxiv_list(1), "--format", "json", "--provider", "arxiv")
+    published = findings(out)
+    assert [(f["rule"], f["level"]) for f in published] == [("published", "info")]
+    assert "Nature 601, 2022" in str(published[0]["message"])
+    assert code == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from awesomelint.meta.cache import MetaCache
 from awesomelint.meta.config import MetaConfig
@@ -19,6 +20,9 @@ from awesomelint.meta.http import ProviderError
 from awesomelint.meta.model import Record
 from awesomelint.meta.providers import make
 from awesomelint.meta.providers.base import Provider
+
+if TYPE_CHECKING:
+    from awesomelint.meta.http import Api
 
 SEARCH = "semanticscholar-search"
 
@@ -44,10 +48,10 @@ class Session:
         self.allow_private = allow_private
         self.cache = cache
         self.providers: list[Provider] = [make(name, conf.roots[name]) for name in conf.providers]
-        self._api = None
+        self._api: Api | None = None
         self.resolution = Resolution()
 
-    def api(self):  # type: ignore[no-untyped-def]
+    def api(self) -> Api:
         """The client, created on the first request: a warm run opens no connection."""
         if self._api is None:
             from awesomelint.meta.http import Api

@@ -24,10 +24,10 @@ _PREFIX = {"arxiv": "ARXIV", "doi": "DOI", "acl": "ACL"}
 _NO_VENUE = frozenset({"", "arxiv", "arxiv.org"})
 
 
-def _headers() -> dict[str, str]:
+def _headers(root: str) -> dict[str, str]:
     headers = {"Accept": "application/json"}
     key = os.environ.get("S2_API_KEY")
-    if key:
+    if key and root.startswith("https:"):  # never in clear text
         headers["x-api-key"] = key
     return headers
 
@@ -66,7 +66,7 @@ class SemanticScholar:
             f"{self.root}/paper/batch",
             params={"fields": FIELDS},
             json={"ids": asked},
-            headers=_headers(),
+            headers=_headers(self.root),
             ids=len(asked),
         )
         if response.status != 200:
@@ -89,7 +89,7 @@ class SemanticScholar:
             "GET",
             f"{self.root}/paper/search",
             params={"query": title, "fields": FIELDS, "limit": "5", "offset": "0"},
-            headers=_headers(),
+            headers=_headers(self.root),
             ids=1,
         )
         if response.status != 200:
