@@ -362,3 +362,24 @@ def test_arxiv_journal_ref_means_published(meta, fakes: Fakes) -> None:
     assert [(f["rule"], f["level"]) for f in published] == [("published", "info")]
     assert "Nature 601, 2022" in str(published[0]["message"])
     assert code == 0
+
+
+def test_an_earlier_title_known_to_semantic_scholar_is_a_rename(meta, fakes: Fakes) -> None:
+    # cooperleong00 lists 2312.12141 as "Exploring the Residual Stream of Transformers"
+    new = (
+        "Locating Factual Knowledge in Large Language Models: Exploring the Residual Stream"
+        " and Analyzing Subvalues in Vocabulary Space"
+    )
+    fakes.arxiv["2312.12141"] = Paper(new)
+    fakes.s2["ARXIV:2312.12141"] = {
+        "paperId": "r",
+        "title": "Exploring the Residual Stream of Transformers",
+        "externalIds": {"ArXiv": "2312.12141"},
+    }
+    text = "- [Exploring the Residual Stream of Transformers](https://arxiv.org/abs/2312.12141)\n"
+    code, out, _ = meta(text, "--format", "json")
+    assert [(f["rule"], f["level"]) for f in findings(out)] == [("title-drift", "warning")]
+    assert "earlier title" in str(findings(out)[0]["message"])
+    del fakes.s2["ARXIV:2312.12141"]
+    code, out, _ = meta(text, "--format", "json", "--no-cache")
+    assert [f["rule"] for f in findings(out)] == ["wrong-paper"]  # nothing says it was renamed

@@ -21,6 +21,7 @@ from awesomelint.meta.model import Record
 
 __all__ = ["CacheError", "MetaCache", "default_path", "open_cache"]
 
+_KEEP = 7 * 86400.0
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta_records (
     key TEXT NOT NULL,
@@ -85,9 +86,9 @@ class MetaCache:
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.execute(
-                    "DELETE FROM meta_records WHERE stored_at < ?", (time.time() - self.max_age,)
-                )
+                # a short --max-cache-age reads less; it does not throw away what others may use
+                oldest = time.time() - max(self.max_age, _KEEP)
+                self._db.execute("DELETE FROM meta_records WHERE stored_at < ?", (oldest,))
         except sqlite3.ProgrammingError:
             pass
         finally:

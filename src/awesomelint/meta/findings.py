@@ -9,7 +9,8 @@ rule                level    when
 ``repo-moved``      warning  the repository answers under another owner/name (fixable)
 ``repo-archived``   warning  the repository is archived (read-only)
 ``title-drift``     warning  the paper was renamed: the listed title is the one another of
-                             its ids has (review); ``info`` and opt-in when the list
+                             its ids has, or an earlier one a provider still knows
+                             (review); ``info`` and opt-in when the list
                              only abbreviates (fix: the current title, ``--fix-titles``)
 ``published``       info     a preprint now has a venue the entry does not name
 ``repo-stale``      info     no push for ``stale-days`` (default 730)
@@ -137,14 +138,36 @@ def paper_findings(
     found: list[Finding] = []
     verdicts: dict[str, str] = {}
     titles: dict[str, str] = {}
+    earlier: dict[str, str] = {}  # key -> the older title, known to another provider
     for ident in papers:
-        title = paper_title(records.get(ident.key, ()))
+        known = records.get(ident.key, ())
+        title = paper_title(known)
         if title:
             titles[ident.key] = title
             verdicts[ident.key] = compare(entry.title, title, options.threshold)
+            if verdicts[ident.key] == "different":
+                older = [t for t in known_titles(known) if t != title]
+                hit = next((t for t in older if compare(entry.title, t) == "same"), None)
+                if hit is not None:
+                    earlier[ident.key] = hit
     head = papers[0]
-    if verdicts:
+    if head.key in earlier:
+        found.append(
+            Finding(
+                "title-drift",
+                "warning",
+                file,
+                line,
+                f'renamed? "{entry.title}" is an earlier title of {head.key}; it is now'
+                f' "{titles[head.key]}" (review)',
+                url=head.url,
+                key=head.key,
+                fix=Fix(file, line, entry.title, escape_title(titles[head.key]), kind="title"),
+            )
+        )
+    elif verdicts:
         matching = [k for k, v in verdicts.items() if v in ("same", "abbreviated")]
+        matching += [k for k in earlier if k not in matching]
         if not matching and all(v != "unknown" for v in verdicts.values()):
             key = head.key if head.key in titles else next(iter(titles))
             ident = next(i for i in papers if i.key == key)
