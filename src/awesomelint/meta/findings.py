@@ -348,9 +348,7 @@ def with_suggestion(finding: Finding, hit: Record, listed: str, threshold: float
     target = next((k for k in same_kind if k != finding.key), None)
     if target is None:
         return finding
-    from awesomelint.canonical import canonical_url
-
-    url = canonical_url(_url_of(target))
+    url = idmod.landing_url(target)
     return Finding(
         finding.rule,
         finding.level,
@@ -362,16 +360,6 @@ def with_suggestion(finding: Finding, hit: Record, listed: str, threshold: float
         fix=Fix(finding.file, finding.line, finding.url, url, kind="paper"),
         suggestion=target,
     )
-
-
-def _url_of(key: str) -> str:
-    kind, ident = idmod.kind(key), idmod.value(key)
-    return {
-        "arxiv": f"https://arxiv.org/abs/{ident}",
-        "doi": f"https://doi.org/{ident}",
-        "acl": f"https://aclanthology.org/{ident}",
-        "openreview": f"https://openreview.net/forum?id={ident}",
-    }.get(kind, ident)
 
 
 def all_findings(

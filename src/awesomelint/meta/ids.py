@@ -24,6 +24,17 @@ def work_key(url: str) -> str | None:
     return key_of(url)
 
 
+def landing_url(key: str) -> str:
+    """The canonical page of a paper key (``https://arxiv.org/abs/2304.01373``)."""
+    ident = value(key)
+    return {
+        "arxiv": f"https://arxiv.org/abs/{ident}",
+        "doi": f"https://doi.org/{ident}",
+        "acl": f"https://aclanthology.org/{ident}",
+        "openreview": f"https://openreview.net/forum?id={ident}",
+    }.get(kind(key), ident)
+
+
 def kind(key: str) -> str:
     """``arxiv`` for ``arxiv:2310.11207``."""
     return key.partition(":")[0]
