@@ -65,7 +65,8 @@ def test_interval_spaces_requests(meta, fakes: Fakes, apis: FakeApis, tmp_path: 
     assert code == 0
     times = [s.at for s in fakes.seen]
     assert len(times) == 3
-    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.28
+    # 0.3 s apart when sent; arrival can shift a little under load, but not to ~0
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.2
 
 
 def test_provider_down_is_reported_once(meta, fakes: Fakes, apis: FakeApis, tmp_path) -> None:
