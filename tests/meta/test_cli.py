@@ -93,7 +93,7 @@ def test_fix_rewrites_the_moved_repository_only(meta, loaded: Fakes, tmp_path: P
 
 
 def test_fix_titles(meta, loaded: Fakes, tmp_path: Path) -> None:
-    meta(LIST, "--fix", "--fix-titles", "--title-drift")
+    meta(LIST, "--fix", "--fix-titles")
     text = (tmp_path / "list.md").read_text(encoding="utf-8")
     assert f"33. [{RIGHT}](https://arxiv.org/abs/2310.11207)" in text
 

@@ -97,7 +97,8 @@ def meta(
     options = Options(
         threshold=conf.title_threshold,
         stale_days=conf.stale_days,
-        title_drift=conf.title_drift if title_drift is None else title_drift,
+        # --fix-titles is for drifted titles: it turns their report on
+        title_drift=fix_titles or (conf.title_drift if title_drift is None else title_drift),
     )
     try:
         report = asyncio.run(
