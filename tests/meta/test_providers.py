@@ -384,3 +384,50 @@ def test_an_earlier_title_known_to_semantic_scholar_is_a_rename(meta, fakes: Fak
     del fakes.s2["ARXIV:2312.12141"]
     code, out, _ = meta(text, "--format", "json", "--no-cache")
     assert [f["rule"] for f in findings(out)] == ["wrong-paper"]  # nothing says it was renamed
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"errors": [{"type": "RATE_LIMITED", "message": "API rate limit exceeded"}]}',
+        b'{"data": {"r0": null}}',  # null without NOT_FOUND
+        b'{"data": {"r0": {"nameWithOwner": "x"}}}',  # no owner/name, no archived flag
+        b"[]",
+    ],
+)
+def test_github_graphql_odd_answers_are_one_clear_outage(
+    meta, fakes: Fakes, monkeypatch, body: bytes
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    fakes.script["github"] = [(200, {}, body)]
+    text = "- [Fine](https://github.com/fine/repo) - Fine.\n"
+    code, out, _ = meta(text, "--provider", "github", "--strict")
+    assert code == 2
+    line = next(x for x in out.splitlines() if x.startswith("GitHub API"))
+    assert line.endswith("; 1 entry unchecked")
+    assert "Traceback" not in out
+
+
+def test_merge_metadata_with_a_provider_down_keeps_conflicts_undecided(
+    fakes: Fakes, apis: FakeApis, tmp_path: Path, capsys
+) -> None:
+    from awesomelint.cli import main
+
+    apis.write_config(tmp_path, providers=["arxiv"], cache=str(tmp_path / "c.sqlite3"))
+    config = tmp_path / ".awesomelint.toml"
+    config.write_text(config.read_text().replace(apis.roots()["arxiv"], "http://127.0.0.1:9"))
+    (tmp_path / "a.md").write_text(
+        "- [Pythia: A Suite for Analyzing Large Language Models](https://arxiv.org/abs/2310.11207)\n"
+        "- [Can Large Language Models Explain Themselves?](https://arxiv.org/abs/2310.11207)\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.json"
+    code = main(
+        ["merge", str(tmp_path / "a.md"), "-o", str(tmp_path / "m.md"), "--report", str(report)]
+        + ["--metadata", "--allow-private"]
+    )
+    err = capsys.readouterr().err
+    assert code == 0
+    assert err.count("arXiv API") == 1 and "undecided" in err
+    conflicts = json.loads(report.read_text())["conflicts"]
+    assert [c["reason"] for c in conflicts] == ["different-titles"]
