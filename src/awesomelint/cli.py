@@ -20,6 +20,7 @@ _COMMANDS: dict[str, str] = {
     "merge": "awesomelint.commands.merge:merge",
     "links": "awesomelint.links.cli:links",
     "lint": "awesomelint.commands.lint:lint",
+    "meta": "awesomelint.commands.meta:meta",
     "rules": "awesomelint.commands.rules:rules",
 }
 

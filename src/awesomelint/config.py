@@ -22,6 +22,7 @@ PYPROJECT = "pyproject.toml"
 TOP_LEVEL_KEYS: dict[str, str] = {
     "fmt": "awesomelint fmt",
     "links": "awesomelint links",
+    "meta": "awesomelint meta",
     "preset": "awesomelint lint",
     "rules": "awesomelint lint",
 }

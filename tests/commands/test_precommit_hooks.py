@@ -37,12 +37,14 @@ def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_hooks_file_declares_the_three_hooks() -> None:
+def test_hooks_file_declares_the_four_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
-    assert set(hooks) == {"awesomelint", "awesomelint-fmt", "awesomelint-links"}
+    assert set(hooks) == {"awesomelint", "awesomelint-fmt", "awesomelint-links", "awesomelint-meta"}
     assert all(h["types"] == ["markdown"] and h["language"] == "python" for h in hooks.values())
     assert hooks["awesomelint"]["entry"] == "awesomelint lint"
     assert hooks["awesomelint-links"]["stages"] == ["manual", "pre-push"]
+    assert hooks["awesomelint-meta"]["stages"] == ["manual", "pre-push"]
+    assert hooks["awesomelint-meta"]["entry"] == "awesomelint meta"
 
 
 def test_try_repo_fails_a_broken_list_then_passes_it_fixed(tmp_path: Path) -> None:

@@ -127,7 +127,13 @@ read or written.
 @click.option(
     "--allow-private",
     is_flag=True,
-    help="Allow fetching from loopback, private and link-local addresses.",
+    help="Allow fetching (and --metadata API roots) from loopback, private and link-local "
+    "addresses.",
+)
+@click.option(
+    "--metadata",
+    is_flag=True,
+    help="Decide shared-id conflicts by the ids' real titles (awesomelint meta's APIs, cached).",
 )
 def merge(
     inputs: tuple[str, ...],
@@ -140,6 +146,7 @@ def merge(
     cache_dir: str | None,
     timeout: float,
     allow_private: bool,
+    metadata: bool = False,
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
 
@@ -175,7 +182,17 @@ def merge(
     if not output and not review:
         click.echo("awesomelint: merge: no output (give -o or set output in --config)", err=True)
         return 2
-    return _run(plan, output, report, review, cache_dir, timeout, allow_private)
+    decide = None
+    if metadata:
+        from awesomelint.meta.merging import metadata_decider
+
+        local = next((s.path for s in plan.inputs if not s.url), ".")
+        try:
+            decide = metadata_decider(local, allow_private, lambda m: click.echo(m, err=True))
+        except AwesomelintError as exc:
+            click.echo(f"awesomelint: {exc}", err=True)
+            return 2
+    return _run(plan, output, report, review, cache_dir, timeout, allow_private, decide)
 
 
 def _credited(spec, output: str):  # type: ignore[no-untyped-def]
@@ -189,7 +206,7 @@ def _credited(spec, output: str):  # type: ignore[no-untyped-def]
     return dataclasses.replace(spec, home=Path(relative).as_posix())
 
 
-def _run(plan, output, report, review, cache_dir, timeout, allow_private) -> int:  # type: ignore[no-untyped-def]
+def _run(plan, output, report, review, cache_dir, timeout, allow_private, decide=None) -> int:  # type: ignore[no-untyped-def]
     from awesomelint.merge import check_links, merge_documents, report_data, review_items
     from awesomelint.render import render
 
@@ -200,7 +217,7 @@ def _run(plan, output, report, review, cache_dir, timeout, allow_private) -> int
     except AwesomelintError as exc:
         click.echo(f"awesomelint: {exc}", err=True)
         return 2
-    result = merge_documents(documents, plan, edits=edits)
+    result = merge_documents(documents, plan, edits=edits, decide=decide)
     if review:
         lines = list(review_items(result))
         click.echo("\n".join(lines) if lines else "# nothing needs a decision")
@@ -246,6 +263,9 @@ def _summary(result, output: str) -> None:  # type: ignore[no-untyped-def]
     if hand or result.hand_dropped:
         kept = ", ".join(f"{k} {v}" for k, v in sorted(hand.items()))
         lines.append(f"hand edits kept: {kept}, deleted {len(result.hand_dropped)}")
+    wrong = sum(c.reason.startswith("wrong-link") for c in result.conflicts)
+    if wrong:
+        lines.append(f"of them wrong links (by metadata): {wrong}")
     lines.extend(f"hand edit wins: {c}" for c in result.collisions)
     lines.append(f"wrote {output}")
     click.echo("\n".join(lines), err=True)

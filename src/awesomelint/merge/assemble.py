@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from awesomelint.dedupe import Candidate, find_duplicates
+from awesomelint.dedupe import Candidate, DedupeResult, find_duplicates
 from awesomelint.extract import iter_links, links_in_markdown
 from awesomelint.merge.edits import HandEdits
 from awesomelint.merge.entries import merge_entries
@@ -331,11 +331,14 @@ def merge_documents(
     *,
     title: str | None = None,
     edits: HandEdits | None = None,
+    decide: Callable[[Sequence[Candidate], DedupeResult], DedupeResult] | None = None,
 ) -> MergeResult:
     """Merge the documents (in the given order, which breaks ties) into one list.
 
     ``edits`` are the maintainer's changes to the previous output (``merge.edits``):
-    they win over what the upstream lists say.
+    they win over what the upstream lists say.  ``decide`` may revise dedupe's
+    verdict before the merge file's decisions apply (``merge --metadata`` settles
+    shared-id conflicts by what the id really is).
     """
     plan = plan or MergePlan()
     if title is not None:
@@ -359,17 +362,18 @@ def merge_documents(
         )
     sources = got.sources
     [entry_key(s.entry) for s in sources]
-    result = find_duplicates(
-        [
-            Candidate(
-                index=s.index,
-                title=s.entry.title,
-                url=s.entry.url,
-                links=tuple(link.url for link in s.entry.links),
-            )
-            for s in sources
-        ]
-    )
+    candidates = [
+        Candidate(
+            index=s.index,
+            title=s.entry.title,
+            url=s.entry.url,
+            links=tuple(link.url for link in s.entry.links),
+        )
+        for s in sources
+    ]
+    result = find_duplicates(candidates)
+    if decide is not None:
+        result = decide(candidates, result)
     groups, joined = _apply_decisions([list(g) for g in result.groups], sources, plan)
     group_of = {i: n for n, g in enumerate(groups) for i in g}
 
