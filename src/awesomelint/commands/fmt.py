@@ -35,13 +35,13 @@ def format_bytes(data: bytes, name: str) -> Formatted:
     decoded = decode(data, name)
     document = parse_text(decoded.text, name, decoded.newline, decoded.repairs)
     text = render(document)
-    lost = lost_links(decoded.text, text.replace("\r\n", "\n"))
+    lost = lost_links(decoded.text, text.replace("\r\n", "\n").replace("\r", "\n"))
     formatted = (_BOM if data.startswith(_BOM) else b"") + text.encode("utf-8")
     return Formatted(original=data, formatted=formatted, lost=tuple(lost))
 
 
 def _read(path: str) -> bytes:
-    return sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    return read_bytes(path)
 
 
 def _diff(path: str, result: Formatted) -> str:
@@ -57,7 +57,8 @@ def _diff(path: str, result: Formatted) -> str:
 @click.option(
     "--stdout", "to_stdout", is_flag=True, help="Print the formatted list; write nothing."
 )
-def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool) -> int:
+@click.option("--force", is_flag=True, help="Rewrite read-only files too.")
+def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool, force: bool) -> int:
     """Rewrite each FILE in canonical form (atomically, only when it changes).
 
     A file is left untouched, and the exit code is 1, when any link of the input
@@ -95,7 +96,7 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool) -
             continue
         if result.changed and not (to_stdout or show_diff or path == "-"):
             try:
-                atomic_write(path, result.formatted)
+                atomic_write(path, result.formatted, expect=result.original, force=force)
             except OSError as exc:
                 click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
                 status = 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from awesomelint.errors import AwesomelintError
-from awesomelint.fileio import atomic_write
+from awesomelint.fileio import atomic_write, output_clash
 from awesomelint.model import Document
 from awesomelint.parse import parse_bytes, read_file
 from awesomelint.parse.document import parse_text
@@ -61,6 +61,7 @@ def _default_cache() -> Path:
     help="Where fetched lists are kept for offline re-runs (default: the user cache).",
 )
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per fetch.")
+@click.option("--force", is_flag=True, help="Overwrite read-only outputs too.")
 def merge(
     inputs: tuple[str, ...],
     output: str,
@@ -70,6 +71,7 @@ def merge(
     title: str | None,
     cache_dir: str | None,
     timeout: float,
+    force: bool,
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
 
@@ -79,6 +81,10 @@ def merge(
     from awesomelint.merge import check_links, merge_documents, report_data
     from awesomelint.render import render
 
+    clash = output_clash([("-o", output)] + ([("--report", report)] if report else []), inputs)
+    if clash:  # before anything is read or fetched
+        click.echo(f"awesomelint: not written: {clash}", err=True)
+        return 2
     cache = Path(cache_dir) if cache_dir else _default_cache()
     try:
         documents = [_load(source, cache, timeout) for source in inputs]
@@ -107,7 +113,7 @@ def merge(
         )
     for path, content in writes:
         try:
-            atomic_write(path, content.encode("utf-8"))
+            atomic_write(path, content.encode("utf-8"), force=force)
         except OSError as exc:
             click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
             return 2
