@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
-import threading
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -120,11 +118,13 @@ def output_clash(outputs: Iterable[tuple[str, str]], inputs: Iterable[str]) -> s
 # The default action of these signals ends the process without running ``finally``
 # blocks, which would leave the temp file behind.  While a write is under way the
 # handler removes every temp file in flight, then dies of the signal as before.
+# (signal and threading are imported on first write: the lint path only reads)
 _IN_FLIGHT: set[str] = set()
-_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _cleanup_and_die(signum: int, _frame: object) -> None:
+    import signal
+
     for temp in list(_IN_FLIGHT):
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -136,11 +136,16 @@ def _cleanup_and_die(signum: int, _frame: object) -> None:
 @contextlib.contextmanager
 def _signals_remove_temps() -> Iterator[None]:
     """Install the cleanup handler where the signal would kill us outright (SIG_DFL)."""
+    import signal
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield  # handlers can only be set from the main thread
         return
     installed = []
-    for signum in _SIGNALS:
+    for signum in (
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    ):
         if signal.getsignal(signum) == signal.SIG_DFL:
             signal.signal(signum, _cleanup_and_die)
             installed.append(signum)
