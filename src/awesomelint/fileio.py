@@ -207,6 +207,14 @@ def atomic_write(
     that no longer holds them: someone changed it during the run.  Mode and
     owner are kept; a new file gets the umask's mode.
     """
+    try:
+        _replace(path, data, expect, force)
+    except WriteRefused as exc:
+        exc.filename = path  # the reason is the message; who prints it names the file
+        raise
+
+
+def _replace(path: str, data: bytes, expect: bytes | None, force: bool) -> None:
     target = os.path.realpath(path)
     try:
         info: os.stat_result | None = os.stat(path)  # what the path leads to, symlinks followed

@@ -230,10 +230,13 @@ def links(
 
     click.echo(FORMATS[fmt](report), nl=False)
     if fix:
+        from awesomelint.fileio import WriteRefused
         from awesomelint.links.fix import apply, rewrites
 
         try:
             fixed = apply(rewrites(report.results), force=force)
+        except WriteRefused as exc:
+            return _fail(f"--fix: {exc.filename}: cannot write ({exc})")
         except (OSError, UnicodeDecodeError, AwesomelintError) as exc:
             return _fail(f"--fix: {exc}")
         total = sum(fixed.values())
