@@ -4,6 +4,7 @@ property end to end, exit codes and one-line messages included."""
 from __future__ import annotations
 
 import os
+import random
 import stat
 import subprocess
 import sys
@@ -127,37 +128,56 @@ def test_fmt_refuses_a_fifo_after_reading_it(
 # --- item 6: a file changed by someone else during the run ------------------------------
 
 
-def _big_list(entries: int) -> str:
-    rows = [f"* [Work {i}](https://w{i}.org/{i}) - W." for i in range(entries)]
+def _big_list(entries: int, fixable: bool = False) -> str:
+    """A long list; titles vary in words, not just numbers, so lint's dedupe stays quick."""
+    words = "alpha beta gamma delta sparse circuits probing neurons heads tokens".split()
+    rng = random.Random(7)
+    rows = []
+    for i in range(entries):
+        title = " ".join(rng.choice(words) for _ in range(4)) + f" {rng.randrange(10**9):x}"
+        rows.append(f"* [{title.capitalize()}](https://w{i}.org/{i}) - W.")
+    if fixable:  # one trailing-whitespace fix; the bullets are fine for lint
+        rows = [row.replace("* ", "- ", 1) for row in rows]
+        rows[0] += "   "
     return "# Big\n\n## A\n\n" + "\n".join(rows) + "\n"
 
 
-def test_fmt_never_overwrites_a_link_appended_during_the_run(tmp_path: Path) -> None:
-    """A real concurrent edit: a line is appended while ``fmt`` parses a large list.
+@pytest.mark.parametrize(
+    ("argv", "entries"),
+    [(["fmt"], 20_000), (["lint", "--fix", "--preset", "strict", "--format", "text"], 8_000)],
+    ids=["fmt", "lint-fix"],
+)
+def test_a_link_appended_during_the_run_is_never_overwritten(
+    tmp_path: Path, argv: list[str], entries: int
+) -> None:
+    """A real concurrent edit: a line is appended while the command works on a large list.
 
-    Whatever the timing, the appended link must survive: either fmt read it, or fmt
-    saw the file change and wrote nothing.  The run is repeated until the append
-    lands mid-run at least once (the case the check exists for).
+    Whatever the timing, the appended link must survive: either the command read
+    it, or it saw the file change and wrote nothing.  The run is repeated, moving
+    the append, until it lands mid-run at least once (the case the check exists for).
     """
     path = tmp_path / "list.md"
     appended = "- [Appended](https://appended.example.org/late)\n"
-    delay = 0.3
-    for _ in range(8):
-        path.write_text(_big_list(20_000))
+    original = _big_list(entries, fixable=argv[0] == "lint")
+    delay = 0.5
+    for _ in range(10):
+        path.write_text(original)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "awesomelint", "fmt", str(path)],
+            [sys.executable, "-m", "awesomelint", *argv, str(path)],
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
         time.sleep(delay)
+        too_late = proc.poll() is not None
         with open(path, "a") as handle:
             handle.write(appended)
-        _, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=300)
         assert "https://appended.example.org/late" in path.read_text()
         if b"changed since it was read" in err:
-            assert proc.returncode == 2 and len(err.strip().splitlines()) == 1
-            assert path.read_text().endswith(appended) and "* [Work 0" in path.read_text()
+            assert proc.returncode == 2 and len(err.strip().splitlines()) == 1, err
+            assert path.read_text() == original + appended  # untouched but for the append
             return
-        delay = delay * 1.5 if proc.returncode == 0 and b"reformatted" in err else delay / 2
+        delay = delay / 2 if too_late else delay * 1.5  # else: appended before it was read
     pytest.fail("the append never landed during a run")
 
 
