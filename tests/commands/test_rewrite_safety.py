@@ -324,3 +324,15 @@ def test_a_big_file_under_a_raised_limit_is_read(
     assert main(["fmt", "--check", str(path)]) == 2
     monkeypatch.setenv("AWESOMELINT_MAX_FILE_SIZE", "1M")
     assert main(["fmt", "--check", str(path)]) == 1
+
+
+def test_a_closed_stdin_is_a_one_line_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "lint", "-"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(0),  # the child starts with no standard input
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "awesomelint: <stdin>: standard input is closed"

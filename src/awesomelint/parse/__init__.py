@@ -32,6 +32,8 @@ def read_bytes(path: str) -> bytes:
     try:
         limit = max_bytes()
         if path == "-":
+            if sys.stdin is None:  # started with standard input closed
+                raise InputError("<stdin>: standard input is closed")
             return read_limited(sys.stdin.buffer, limit)
         if os.path.isdir(path):
             raise InputError(f"{path}: is a directory, not a markdown file")
