@@ -51,13 +51,13 @@ def format_bytes(
     body = data[3:] if data.startswith(_BOM) else data
     result = format_source(body.decode("utf-8"), document, settings)
     text = result.text
-    lost = lost_links(decoded.text, text.replace("\r\n", "\n"))
+    lost = lost_links(decoded.text, text.replace("\r\n", "\n").replace("\r", "\n"))
     formatted = (_BOM if data.startswith(_BOM) else b"") + text.encode("utf-8")
     return Formatted(original=data, formatted=formatted, lost=tuple(lost), changes=result.changes)
 
 
 def _read(path: str) -> bytes:
-    return sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    return read_bytes(path)
 
 
 def _diff(path: str, result: Formatted) -> str:
@@ -79,8 +79,14 @@ def _diff(path: str, result: Formatted) -> str:
     default=None,
     help="keep (default): fix only what breaks the list's own style; canonical: one shape.",
 )
+@click.option("--force", is_flag=True, help="Rewrite read-only files too.")
 def fmt(
-    files: tuple[str, ...], check: bool, show_diff: bool, to_stdout: bool, style: str | None
+    files: tuple[str, ...],
+    check: bool,
+    show_diff: bool,
+    to_stdout: bool,
+    style: str | None,
+    force: bool,
 ) -> int:
     """Make each FILE consistent with itself (atomically, only when it changes).
 
@@ -119,7 +125,7 @@ def fmt(
             continue
         if result.changed and not (to_stdout or show_diff or path == "-"):
             try:
-                atomic_write(path, result.formatted)
+                atomic_write(path, result.formatted, expect=result.original, force=force)
             except OSError as exc:
                 click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
                 status = 2

@@ -20,6 +20,7 @@ from awesomelint.lint.presets import PRESETS
 from awesomelint.lint.report import FORMATS
 from awesomelint.lint.runner import FileResult, fix_file, lint_bytes, lint_file
 from awesomelint.lint.settings import LintSettings, lint_settings
+from awesomelint.parse import read_bytes
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
 
@@ -72,6 +73,7 @@ class _Settings:
 @click.option(
     "--fix", is_flag=True, help="Apply the fixable diagnostics, then report what is left."
 )
+@click.option("--force", is_flag=True, help="With --fix, rewrite read-only files too.")
 @click.option(
     "--format",
     "format_name",
@@ -99,6 +101,7 @@ class _Settings:
 def lint(
     files: tuple[str, ...],
     fix: bool,
+    force: bool,
     format_name: str,
     config_file: str | None,
     presets: tuple[str, ...],
@@ -123,9 +126,9 @@ def lint(
         try:
             chosen = settings.for_file(path)
             if path == "-":
-                results.append(lint_bytes(sys.stdin.buffer.read(), "<stdin>", chosen))
+                results.append(lint_bytes(read_bytes("-"), "<stdin>", chosen))
             elif fix:
-                results.append(fix_file(path, chosen))
+                results.append(fix_file(path, chosen, force=force))
             else:
                 results.append(lint_file(path, chosen))
         except AwesomelintError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from awesomelint.errors import AwesomelintError, InputError
-from awesomelint.fileio import atomic_write
+from awesomelint.fileio import atomic_write, output_clash
 from awesomelint.model import Document
 from awesomelint.parse import parse_bytes, read_file
 from awesomelint.parse.document import parse_text
@@ -135,6 +135,7 @@ read or written.
     is_flag=True,
     help="Decide shared-id conflicts by the ids' real titles (awesomelint meta's APIs, cached).",
 )
+@click.option("--force", is_flag=True, help="Overwrite read-only outputs too.")
 def merge(
     inputs: tuple[str, ...],
     config_path: str | None,
@@ -146,6 +147,7 @@ def merge(
     cache_dir: str | None,
     timeout: float,
     allow_private: bool,
+    force: bool,
     metadata: bool = False,
 ) -> int:
     """Merge INPUT lists (files or http(s) URLs) into one deduplicated list.
@@ -182,6 +184,12 @@ def merge(
     if not output and not review:
         click.echo("awesomelint: merge: no output (give -o or set output in --config)", err=True)
         return 2
+    if output:
+        targets = [("-o", output)] + ([("--report", report)] if report else [])
+        clash = output_clash(targets, [spec.path for spec in plan.inputs])
+        if clash:  # before anything is read or fetched
+            click.echo(f"awesomelint: not written: {clash}", err=True)
+            return 2
     decide = None
     if metadata:
         from awesomelint.meta.merging import metadata_decider
@@ -192,7 +200,7 @@ def merge(
         except AwesomelintError as exc:
             click.echo(f"awesomelint: {exc}", err=True)
             return 2
-    return _run(plan, output, report, review, cache_dir, timeout, allow_private, decide)
+    return _run(plan, output, report, review, cache_dir, timeout, allow_private, decide, force)
 
 
 def _credited(spec, output: str):  # type: ignore[no-untyped-def]
@@ -206,7 +214,9 @@ def _credited(spec, output: str):  # type: ignore[no-untyped-def]
     return dataclasses.replace(spec, home=Path(relative).as_posix())
 
 
-def _run(plan, output, report, review, cache_dir, timeout, allow_private, decide=None) -> int:  # type: ignore[no-untyped-def]
+def _run(
+    plan, output, report, review, cache_dir, timeout, allow_private, decide=None, force=False
+) -> int:  # type: ignore[no-untyped-def]
     from awesomelint.merge import check_links, merge_documents, report_data, review_items
     from awesomelint.render import render
 
@@ -238,7 +248,7 @@ def _run(plan, output, report, review, cache_dir, timeout, allow_private, decide
         )
     for path, content in writes:
         try:
-            atomic_write(path, content.encode("utf-8"))
+            atomic_write(path, content.encode("utf-8"), force=force)
         except OSError as exc:
             click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
             return 2

@@ -7,7 +7,10 @@ rendering: a line no edit touched is returned byte for byte.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
 
 
 @dataclass(frozen=True)
@@ -29,15 +32,10 @@ class Lines:
 
     @classmethod
     def of(cls, raw: str) -> Lines:
-        """Split ``raw`` (decoded, line ends as in the file) at every ``\\n``."""
-        parts = raw.split("\n")
-        content: list[str] = []
-        ends: list[str] = []
-        for index, part in enumerate(parts):
-            last = index == len(parts) - 1
-            carriage = part.endswith("\r") and not last
-            content.append(part[:-1] if carriage else part)
-            ends.append(("\r\n" if carriage else "\n") if not last else "")
+        """Split ``raw`` (decoded, line ends as in the file) at every line end: CRLF, LF, CR."""
+        parts = _LINE_END.split(raw)
+        content = parts[0::2]
+        ends = [*parts[1::2], ""]
         if content and content[-1] == "" and len(content) > 1:
             content.pop()  # the empty "line" after a final newline
             ends.pop()

@@ -69,6 +69,7 @@ def _read_lists(
     again: on a warm re-run parsing would cost more than checking.
     """
     from awesomelint.extract import LinkRef
+    from awesomelint.parse import read_bytes
 
     fingerprint = parser_fingerprint() if cache is not None else ""
     links: list[LinkLike] = []
@@ -77,10 +78,7 @@ def _read_lists(
         data: bytes | None = None
         key = ""
         if cache is not None:
-            try:
-                data = Path(file).read_bytes()
-            except OSError:
-                data = None  # read_file below reports it properly
+            data = read_bytes(file)  # bounded; InputError if unreadable
         if cache is not None and data is not None:
             key = document_key(data, fingerprint)
             known = cache.document(key)
@@ -134,6 +132,7 @@ def _settings(base: Settings, options: dict[str, Any]) -> Settings:
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True
 )
 @click.option("--fix", is_flag=True, help="Rewrite permanently redirected links in the files.")
+@click.option("--force", is_flag=True, help="With --fix, rewrite read-only files too.")
 @click.option("--strict", is_flag=True, help="Fail on blocked and timed-out links too.")
 @click.option("--config", "config_file", metavar="PATH", help="Config file to use.")
 @click.option("--cache", "cache_file", metavar="PATH", help="Cache file (SQLite).")
@@ -154,6 +153,7 @@ def links(
     files: tuple[str, ...],
     fmt: str,
     fix: bool,
+    force: bool,
     strict: bool,
     config_file: str | None,
     cache_file: str | None,
@@ -231,11 +231,14 @@ def links(
 
     click.echo(FORMATS[fmt](report), nl=False)
     if fix:
+        from awesomelint.fileio import WriteRefused
         from awesomelint.links.fix import apply, rewrites
 
         try:
-            fixed = apply(rewrites(report.results))
-        except (OSError, UnicodeDecodeError) as exc:
+            fixed = apply(rewrites(report.results), force=force)
+        except WriteRefused as exc:
+            return _fail(f"--fix: {exc.filename}: cannot write ({exc})")
+        except (OSError, UnicodeDecodeError, AwesomelintError) as exc:
             return _fail(f"--fix: {exc}")
         total = sum(fixed.values())
         if total:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from awesomelint.fileio import atomic_write
 from awesomelint.links.model import Result, Verdict
+from awesomelint.parse import read_bytes
 
 # A URL counts as a link target when delimited like one: ](url), <url>, [x]: url,
 # href="url", or a bare autolink (trailing sentence punctuation allowed).
@@ -111,17 +111,17 @@ def apply_text(text: str, edits: Iterable[Rewrite]) -> tuple[str, int]:
     return "\n".join(lines), changed
 
 
-def apply(edits: Iterable[Rewrite]) -> dict[str, int]:
+def apply(edits: Iterable[Rewrite], *, force: bool = False) -> dict[str, int]:
     """Apply rewrites file by file; returns URLs changed per file (OSError propagates)."""
     by_file: dict[str, list[Rewrite]] = {}
     for edit in edits:
         by_file.setdefault(edit.file, []).append(edit)
     done: dict[str, int] = {}
     for file, file_edits in by_file.items():
-        path = Path(file)
-        text = path.read_bytes().decode("utf-8")
+        raw = read_bytes(file)
+        text = raw.decode("utf-8")
         new_text, count = apply_text(text, file_edits)
         if count:
-            atomic_write(file, new_text.encode("utf-8"))
+            atomic_write(file, new_text.encode("utf-8"), expect=raw, force=force)
             done[file] = count
     return done

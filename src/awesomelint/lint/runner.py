@@ -17,7 +17,7 @@ from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
 from awesomelint.lint.directives import parse_directives, suppressed
 from awesomelint.lint.fixes import apply_fixes
 from awesomelint.lint.settings import LintSettings
-from awesomelint.parse import decode, read_file
+from awesomelint.parse import decode, read_bytes, read_file
 
 MAX_ROUNDS = 10
 _BOM = b"\xef\xbb\xbf"
@@ -133,9 +133,13 @@ def fix_text(ctx: LintContext, settings: LintSettings) -> tuple[str, list[Diagno
     return text, diagnostics, applied
 
 
-def fix_file(path: str, settings: LintSettings) -> FileResult:
-    """Apply every fixable diagnostic, write the file if it changed, report what is left."""
-    decoded = read_file(path)
+def fix_file(path: str, settings: LintSettings, *, force: bool = False) -> FileResult:
+    """Apply every fixable diagnostic, write the file if it changed, report what is left.
+
+    ``force`` rewrites a read-only file too.
+    """
+    original = read_bytes(path)
+    decoded = decode(original, path)
     ctx = LintContext.from_decoded(decoded, path)
     text, diagnostics, applied = fix_text(ctx, settings)
     if text != _raw_text(ctx):
@@ -143,11 +147,11 @@ def fix_file(path: str, settings: LintSettings) -> FileResult:
         if lost:  # a fix changes a URL's form at most; losing one is a bug: write nothing
             shown = ", ".join(lost[:5]) + (" …" if len(lost) > 5 else "")
             raise AwesomelintError(f"{path}: not fixed: {len(lost)} link(s) would be lost: {shown}")
-        with open(path, "rb") as handle:
-            bom = handle.read(3) == _BOM
+        bom = original.startswith(_BOM)
         data = text.replace("\n", decoded.newline) if decoded.newline != "\n" else text
         try:
-            atomic_write(path, (_BOM if bom else b"") + data.encode("utf-8"))
+            data_out = (_BOM if bom else b"") + data.encode("utf-8")
+            atomic_write(path, data_out, expect=original, force=force)
         except OSError as exc:
             raise AwesomelintError(f"{path}: cannot write ({exc.strerror or exc})") from None
     return FileResult(path, tuple(diagnostics), applied)

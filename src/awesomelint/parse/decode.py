@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from awesomelint.errors import InputError
+from awesomelint.fileio import max_bytes
 from awesomelint.model import Repair
 
-MAX_BYTES = 50 * 1024 * 1024  # no awesome list comes near this; a bigger file is a mistake
 # What a text repair must not touch: URLs (with or without a scheme, as link
 # destinations, autolinks, definitions and attributes).  A URL names a resource
 # byte for byte; "fixing" it yields another address, which only a person may choose.
@@ -32,12 +32,9 @@ class Decoded:
 
 def decode(data: bytes, name: str) -> Decoded:
     """Decode a list's bytes, refusing what is not a UTF-8 text file."""
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{name}: file is {len(data)} bytes, larger than {MAX_BYTES} (not a list?)"
-        )
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
+    limit = max_bytes()
+    if len(data) > limit:
+        raise InputError(f"{name}: file is {len(data)} bytes, larger than {limit} (not a list?)")
     nul = data.find(b"\x00", 0, 8192)
     if nul != -1:
         raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not a markdown list")
@@ -50,7 +47,10 @@ def decode(data: bytes, name: str) -> Decoded:
         raise InputError(
             f"{name}: invalid UTF-8 at byte {exc.start} (line {line}); save the file as UTF-8"
         ) from None
-    newline = "\r\n" if "\r\n" in text else "\n"
+    if not text.strip():  # nothing, a lone BOM or only whitespace: no list to work on
+        raise InputError(f"{name}: file is empty")
+    # CR alone (classic Mac) only when it is the file's one line end, so a stray CR stays local
+    newline = "\r\n" if "\r\n" in text else "\r" if "\n" not in text and "\r" in text else "\n"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, repairs = repair_mojibake(text)
     return Decoded(text=text, newline=newline, repairs=repairs)
