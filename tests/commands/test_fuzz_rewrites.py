@@ -119,7 +119,6 @@ def test_fmt_never_crashes_never_loses_a_link_and_keeps_bom_and_newlines(
 # a setext underline (``y #`` + ``-``), brackets nested in a link text (``x[[T [f]]()]``),
 # a note bullet with no entry before it, an indented bullet after a numbered entry, a
 # reference definition right after an entry line.
-@pytest.mark.xfail(reason="fmt is not idempotent yet: issue 13, item 20", strict=False)
 @FUZZ
 @example(parts=["y #", "-"], newline="\n", bom=False)
 @example(parts=["x[[T [f]]()]"], newline="\n", bom=False)
