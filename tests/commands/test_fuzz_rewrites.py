@@ -114,8 +114,7 @@ def test_fmt_never_crashes_never_loses_a_link_and_keeps_bom_and_newlines(
     _keeps_newline_style(parts, newline, after)
 
 
-# Today's fmt is not a fixed point on several shapes (issue 13, item 20), fixed with the
-# parser and fmt rewrite; the marker goes when this passes.  Families found by this test:
+# fmt is a fixed point; the shapes this test once found (issue 13, item 20) stay as examples:
 # a setext underline (``y #`` + ``-``), brackets nested in a link text (``x[[T [f]]()]``),
 # a note bullet with no entry before it, an indented bullet after a numbered entry, a
 # reference definition right after an entry line.
