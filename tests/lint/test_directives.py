@@ -42,3 +42,15 @@ def test_disable_file_and_rule_lists() -> None:
 def test_directives_in_code_blocks_are_text() -> None:
     text = "```\n<!-- awesomelint-disable-file -->\n```\n\n- **A**\n"
     assert positions(text + LINKED, RULE) == [(5, 1)]
+
+
+def test_awesome_lint_comments_are_honoured_with_its_rule_names() -> None:
+    # kdeldycke/awesome-falsehood starts with <!--lint disable awesome-heading-->
+    from lint_support import lint
+
+    text = "<!--lint disable awesome-heading-->\n\n## Falsehoods\n\n- [a](https://x.org/a) - A.\n"
+    assert lint(text, "main-heading") == []
+    assert [d.line for d in lint("## Falsehoods\n", "main-heading")] == [1]
+    ignored = "<!--lint ignore awesome-list-item-->\n- [a](https://x.org/a): A.\n"
+    assert lint(ignored, "awesome-list-item") == []
+    assert [d.line for d in lint("- [a](https://x.org/a): A.\n", "awesome-list-item")] == [1]

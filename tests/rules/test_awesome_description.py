@@ -26,3 +26,24 @@ def test_accepted_descriptions() -> None:
         "- [f](https://x.org/f)\n"
     )
     assert positions(text, RULE) == []
+
+
+def test_scripts_without_case_names_and_tails_after_the_stop() -> None:
+    # llm-jp/awesome-japanese-llm, awesome-nodejs and awesome-cpp (trimmed)
+    text = (
+        "- [a](https://x.org/a) - 日本語の大規模言語モデル。\n"
+        "- [b](https://x.org/b) - npm package for the rest.\n"
+        "- [c](https://x.org/c) - p2p file sharing.\n"
+        "- [d](https://x.org/d) - An encoder. [BSD-3-Clause]\n"
+        "- [e](https://x.org/e) - A Japanese tutorial. (Japanese)\n"
+        "- [f](https://x.org/f) - A fast tool. 🔥\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_a_list_is_held_to_its_own_habit() -> None:
+    # lorien/awesome-web-scraping writes lower-case descriptions without a final stop
+    text = "".join(
+        f"* [lib{n}](https://x.org/{n}) - network library number {n}\n" for n in range(8)
+    )
+    assert lint(text, RULE) == []

@@ -36,3 +36,12 @@ def test_title_case_titles(title: str) -> None:
 
 def test_linked_titles_are_not_checked() -> None:
     assert positions("# [owner/awesome-list](https://github.com/owner/awesome-list)\n", RULE) == []
+
+
+def test_an_html_logo_heading_is_a_main_heading() -> None:
+    # sindresorhus/awesome (trimmed)
+    text = (
+        '<h1 align="center">\n\t<img width="500" src="media/logo.svg" alt="Awesome">\n'
+        "</h1>\n\n## Platforms\n"
+    )
+    assert lint(text, RULE) == []

@@ -1,8 +1,14 @@
 """A description that does not start with a capital letter or end with punctuation.
 
 awesome-lint's description rule: ``- [Name](url) - Description.``.  A first
-word in camelCase or with capitals inside (``iOS``, ``macOS``, ``npm`` is not)
-counts as capitalised, as does one that starts with a digit, code or a link.
+word in camelCase, with capitals or digits inside (``iOS``, ``p2p``), a name
+written in lower case (``npm``), and a script without letter case (Chinese,
+Japanese) count as capitalised, as does a first word that starts with a digit,
+code or a link.  What follows the final stop (an emoji, a badge, a licence tag
+``[MIT]``, ``(Japanese)``) is not the end of the sentence.  A list is held to
+its own habit: a check is made only where nearly every description of the list
+already follows it, so a list that writes ``- lowercase desc`` throughout is
+not asked to change every line.
 
 Fails::
 
@@ -21,6 +27,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import AWESOME
+from awesomelint.model import Entry
 
 ID = "AL021"
 NAME = "awesome-description"
@@ -31,19 +38,62 @@ OPTIONS: dict[str, object] = {}
 
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _LEADING_MARKUP = re.compile(r"^[*_~\s\"'“(]+")
-_END = re.compile(r"[.!?…][\"'”’)*_]*$")
+_END = re.compile(r"[.!?…。！？][\"'”’)*_」』]*$")
+
+
+_LOWER_NAMES = frozenset(
+    "npm pnpm yarn npx webpack git curl wget vim neovim emacs bash zsh fish jq sed awk grep "
+    "make cmake gcc clang rustc cargo pip conda brew apt ssh rsync ffmpeg tmux ls".split()
+)
+_TRAILING = re.compile(
+    r"(?:\s*(?:!?\[[^\]]*\]\([^)]*\)|\[[^\]]{1,30}\]|\([^()]{1,30}\)|:[\w+-]+:"
+    r"|<[^>]+>|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+\s*$"
+)
+_HOUSE_SHARE = 0.9  # a habit nearly every description of the list follows
+_HABIT_MIN = 5
 
 
 def _capitalised(text: str) -> bool:
     text = _LEADING_MARKUP.sub("", text)
     if not text or not text[0].isalpha():
         return True
+    if not text[0].isupper() and not text[0].islower():
+        return True  # a script without letter case
     word = text.split()[0]
+    core = word.strip(".,:;!?")
+    if core.lower() in _LOWER_NAMES or any(char.isdigit() for char in core):
+        return True
     return word[0].isupper() or any(char.isupper() for char in word[1:])
 
 
+def _ended(text: str) -> bool:
+    text = text.rstrip()
+    if _END.search(text):
+        return True
+    trimmed = _TRAILING.sub("", text)
+    return trimmed != text and bool(_END.search(trimmed.rstrip()))
+
+
+def _names_itself(entry: Entry) -> bool:
+    """A first word that is the entry's own name, as written ("ggshield is a CLI …")."""
+    word = _LEADING_MARKUP.sub("", entry.description).split()[0].strip(".,:;!?")
+    return word.casefold() in entry.title.casefold()
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
-    """Check the description of every entry that is a list item."""
+    """Check the description of every entry that is a list item, by the list's own habit."""
+    described = [
+        item.entry.description
+        for item in ctx.located
+        if item.entry.description
+        and 1 <= item.entry.source.line <= len(ctx.lines)
+        and _ITEM.match(ctx.lines[item.entry.source.line - 1])
+    ]
+    if not described:
+        return
+    few = len(described) < _HABIT_MIN  # too few to have a habit: awesome-lint's rule
+    capitals = few or sum(map(_capitalised, described)) / len(described) >= _HOUSE_SHARE
+    stops = few or sum(map(_ended, described)) / len(described) >= _HOUSE_SHARE
     for item in ctx.located:
         entry = item.entry
         line = entry.source.line
@@ -52,11 +102,11 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if not _ITEM.match(ctx.lines[line - 1]):
             continue
         where = ctx.locate(entry.description[:30], line) or (line, ctx.indent_column(line))
-        if not _capitalised(entry.description):
+        if capitals and not _capitalised(entry.description) and not _names_itself(entry):
             yield ctx.diagnostic(
                 ID, options, *where, "description should start with a capital letter"
             )
-        if not _END.search(entry.description.rstrip()):
+        if stops and not _ended(entry.description):
             yield ctx.diagnostic(
                 ID, options, *where, "description should end with punctuation (. ! ?)"
             )

@@ -3,7 +3,9 @@
 awesome-lint's heading rule.  The title is what GitHub and the awesome index
 show; one level-1 heading keeps the outline (and the generated table of
 contents) in one tree.  Words in links and images are not checked; short
-words (a, and, of, the ...) may stay in lower case.
+words (a, and, of, the ...) may stay in lower case.  An HTML ``<h1>`` logo
+heading, or a logo image with its alt text (awesome-nodejs), before the first
+section is a main heading too.
 
 Fails::
 
@@ -56,11 +58,22 @@ def title_case_problem(text: str) -> str | None:
     return None
 
 
+_HTML_H1 = re.compile(r"<h1\b|<img\b[^>]*\balt=", re.IGNORECASE)  # a heading, or a logo
+
+
+def _html_heading(ctx: LintContext) -> bool:
+    """An HTML main heading (``<h1 align="center"><img …></h1>``, as sindresorhus/awesome has)
+    before the first section."""
+    first = min((s.source.line for s in ctx.document.sections), default=len(ctx.lines) + 1)
+    return any(_HTML_H1.search(line) for line in ctx.lines[: first - 1])
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """One main heading, and its text (outside links and images) in title case."""
     document = ctx.document
     if document.title is None:
-        yield ctx.diagnostic(ID, options, 1, 1, "the list has no main heading (# Title)")
+        if not _html_heading(ctx):
+            yield ctx.diagnostic(ID, options, 1, 1, "the list has no main heading (# Title)")
         return
     line = document.title_line or 1
     text = heading_text(_LINKED.sub(" ", document.title))
