@@ -31,8 +31,9 @@ _MARKUP = re.compile(r"[\[\]()*_`!<]")
 _RUN = re.compile(rf"\*{{{MAX_DELIMITER_RUN},}}|_{{{MAX_DELIMITER_RUN},}}")
 _SPACES = re.compile(r"[ \t]+")
 _RULE = re.compile(r"[ \t]*(?:[*_-][ \t]*)+")
-# a line that starts a new paragraph (an item, a heading, a table row, a quote break)
-_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||$)")
+# a line that starts a new paragraph (an item, a heading, a table row, a quote
+# break) or may be raw HTML, which mistletoe does not read inline
+_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||<|$)")
 
 
 def _depth(line: str) -> int:

@@ -26,6 +26,7 @@ from awesomelint.parse.dialects import (
     entry_from_row,
     is_group_label,
 )
+from awesomelint.parse.dialects.html import items_from_html
 from awesomelint.parse.entries import (
     entry_from_inline,
     has_link,
@@ -160,6 +161,8 @@ class Builder:
             self._table(token, start, end)
         elif name == "Quote":
             self._quote(token, start, end)
+        elif name == "HtmlBlock" and "<tr" in token.content.lower():
+            self._html(start, end)
         else:
             self.verbatim(start, end)
 
@@ -220,6 +223,17 @@ class Builder:
         items[-1] = self._locate(merged)
         self.last_head = None
         return True
+
+    def _html(self, start: int, end: int) -> None:
+        """An HTML block holding a table whose rows are entries (``<tr><td><a><b>Name``)."""
+        stop = self._definitions_start(start + 1, end) or end
+        items = items_from_html(self.bare, self.path, start, stop)
+        if items is None:
+            self.verbatim(start, end)
+            return
+        self._items().extend(self._locate(i) if isinstance(i, Entry) else i for i in items)
+        if stop < end:
+            self.verbatim(stop, end)
 
     def _quote(self, token: Any, start: int, end: int) -> None:
         """``> **[Name](url)** <kbd>★ 5k</kbd><br>Desc.``: a quote of one entry (awesome-java)."""
