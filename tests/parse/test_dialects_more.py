@@ -1,0 +1,129 @@
+"""The dialects real lists write besides the classic ones: one fixture each, cut from the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from awesomelint.model import Entry, Link, Tag
+from awesomelint.parse import parse_file, parse_text
+from awesomelint.render import render
+
+
+def _entries(path: Path) -> list[Entry]:
+    return list(parse_file(str(path)).entries())
+
+
+def _stable(path: Path) -> None:
+    """The canonical writer keeps every link of the fixture and reads back the same."""
+    once = render(parse_file(str(path)))
+    assert render(parse_text(once, "again.md")) == once
+
+
+def test_date_and_task_prefixes_lead_the_title(dialects: Path) -> None:
+    entries = _entries(dialects / "prefixes.md")
+    dated = entries[0]
+    assert dated.title.startswith("AutoDAN-Reasoning")
+    assert dated.url == "https://arxiv.org/abs/2510.05379"
+    assert dated.tags == (Tag("date", "2025/10"),)
+    assert dated.description == "![LLM](https://img.shields.io/badge/LLM-589cf4)"
+    group = next(e for e in entries if e.title == "Бинарный поиск")  # `- ### heading` over tasks
+    assert group.url is None
+    assert [c.tags for c in group.children][:1] == [(Tag("task", "[ ]"),)]
+    assert group.children[3].title == "[Review] Binary search in 4 minutes (video)"
+    _stable(dialects / "prefixes.md")
+
+
+def test_block_quote_entries(dialects: Path) -> None:
+    regulus, simple = _entries(dialects / "quote_entries.md")
+    assert (regulus.title, regulus.url) == ("Regulus", "https://github.com/neul-labs/regulus")
+    assert regulus.description.startswith("<kbd>★ 6</kbd> <kbd>MIT</kbd>")
+    assert simple.source.line == 9
+    _stable(dialects / "quote_entries.md")
+
+
+def test_cards_and_hard_break_paragraphs(dialects: Path) -> None:
+    first, second = _entries(dialects / "cards.md")
+    assert first.url == "https://arxiv.org/abs/2406.05130"
+    assert first.title.startswith("An Empirical Study on Parameter-Efficient")
+    assert second.source.line == 13
+    (store,) = _entries(dialects / "hard_breaks.md")
+    assert store.title == "GPT Is an Unreliable Information Store"
+    assert "*Noble Ackerson*" in store.description
+    assert (store.source.line, store.source.last_line) == (5, 8)
+    _stable(dialects / "cards.md")
+    _stable(dialects / "hard_breaks.md")
+
+
+def test_numbered_citations(dialects: Path) -> None:
+    bible, survey = _entries(dialects / "citations.md")
+    assert (bible.title, bible.url) == ("Deep learning", "http://www.deeplearningbook.org/")
+    assert bible.authors == "Bengio, Yoshua, Ian J. Goodfellow, and Aaron Courville"
+    assert bible.year == "2015"
+    assert survey.url_label == "pdf"
+    _stable(dialects / "citations.md")
+
+
+def test_numbered_entries_over_several_lines(dialects: Path) -> None:
+    order, active = _entries(dialects / "numbered_lines.md")
+    assert order.title.startswith("Fantastically Ordered Prompts")
+    # the indented authors line, too shallow to belong to the item, is the entry's too
+    assert (order.source.line, order.source.last_line) == (5, 7)
+    assert "https://arxiv.org/abs/2104.08786" in order.description
+    assert active.title == "Active example selection for in-context learning."
+    _stable(dialects / "numbered_lines.md")
+
+
+def test_bare_urls_and_cited_items(dialects: Path) -> None:
+    entries = _entries(dialects / "bare_and_cited.md")
+    assert [(e.title, e.url) for e in entries[:2]] == [
+        ("Auth0", "https://auth0.com/blog/"),
+        ("Avenue Code", "http://blog.avenuecode.com/"),
+    ]
+    mobile = entries[3]
+    assert mobile.title.startswith("MobileNets: Efficient Convolutional")
+    assert (mobile.year, mobile.authors) == ("2017", "Andrew G. Howard et al")
+    assert mobile.description == "(2017), Andrew G. Howard et al."
+    assert mobile.url == "https://arxiv.org/pdf/1704.04861.pdf"
+    _stable(dialects / "bare_and_cited.md")
+
+
+def test_tables_with_badges_and_a_title_column(dialects: Path) -> None:
+    omni, glm, rag = _entries(dialects / "badge_table.md")
+    assert omni.title.startswith("OmniVideo-100K")
+    assert omni.description.startswith("![Star](https://img.shields.io/github/stars/")
+    assert [link.label for link in omni.links] == ["Github", "Demo"]
+    assert omni.year == "2026-06-12"
+    assert (glm.title, glm.url) == ("VisualGLM-6B", "https://github.com/THUDM/VisualGLM-6B")
+    assert Tag("topic", "-") not in glm.tags
+    # the title is in the fourth column, under "Paper"
+    assert rag.title.startswith("RAG Makes Guardrails Unsafe?")
+    assert rag.url == "https://arxiv.org/abs/2510.05310"
+    _stable(dialects / "badge_table.md")
+
+
+def test_html_table_rows(dialects: Path) -> None:
+    doc = parse_file(str(dialects / "html_rows.md"))
+    changelog, issue = doc.entries()
+    assert changelog.title == "/add-to-changelog"
+    assert changelog.authors == "berrydev-ai"
+    assert changelog.links == (Link("berrydev-ai", "https://github.com/berrydev-ai"),)
+    assert changelog.tags[0] == Tag("topic", "Slash-Commands")
+    assert changelog.description.startswith("Adds new entries to changelog files")
+    assert (issue.source.line, issue.source.last_line) == (26, 31)
+    # the head, the badge rows and the end of the table stay in place
+    blocks = [b.text for b in doc.blocks()][1:]
+    assert [b.split("\n")[0] for b in blocks] == ["<table>", "<tr>", "<tr>"]
+    assert blocks[-1].endswith("</tbody>\n</table>")
+    _stable(dialects / "html_rows.md")
+
+
+def test_link_title_attributes_and_pipe_metadata() -> None:
+    text = (
+        "## Logging\n\n"
+        '* [donnie4w/tklog](https://github.com/donnie4w/tklog "donnie4w/tklog") - structured log\n'
+        "* [Spring](https://spring.io) | VMware, 2024\n"
+    )
+    tklog, spring = parse_text(text, "t.md").entries()
+    assert (tklog.url, tklog.description) == ("https://github.com/donnie4w/tklog", "structured log")
+    assert spring.url == "https://spring.io"
+    assert "VMware, 2024" in spring.description
