@@ -18,7 +18,7 @@ from typing import Literal
 
 from awesomelint.canonical import canonical_url, is_pdf_url, work_key
 from awesomelint.dedupe import Candidate, find_duplicates
-from awesomelint.model import Block, Document, Entry, Item, Link, Section, Source, Tag
+from awesomelint.model import Block, Document, Entry, Item, Link, Section, Source, Span, Tag
 from awesomelint.render import CONTENTS_SLUGS
 from awesomelint.slug import heading_text, slug
 
@@ -37,6 +37,11 @@ class SourceRef:
     line: int
     title: str
     url: str | None
+
+    @property
+    def span(self) -> Span:
+        """The same position as the one source-position type (a line, no end)."""
+        return Span(self.file, self.line)
 
 
 @dataclass(frozen=True)
