@@ -127,3 +127,65 @@ def test_link_title_attributes_and_pipe_metadata() -> None:
     assert (tklog.url, tklog.description) == ("https://github.com/donnie4w/tklog", "structured log")
     assert spring.url == "https://spring.io"
     assert "VMware, 2024" in spring.description
+
+
+def test_html_entry_lines_citation_lines_and_pipe_lines() -> None:
+    # shapes from lists outside the corpus, as the issue quotes them
+    text = (
+        "## Tools\n\n"
+        '&nbsp; <a href="https://a.org"><b>Alpha</b></a> - Does &amp; a thing.<br>\n'
+        '&nbsp; <a href="https://b.org"><b>Beta</b></a> - Beta <code>x</code>.<br>\n\n'
+        "[Attention Is All You Need](https://arxiv.org/abs/1706.03762), NeurIPS 2017\n\n"
+        "[Spring](https://spring.io) | VMware, 2024-05\n"
+    )
+    alpha, beta, attention, spring = parse_text(text, "t.md").entries()
+    assert (alpha.title, alpha.url, alpha.description) == (
+        "Alpha",
+        "https://a.org",
+        "Does & a thing.",
+    )
+    assert beta.description == "Beta <code>x</code>."
+    assert (beta.source.line, beta.source.last_line) == (4, 4)
+    assert attention.tags == (Tag("venue", "NeurIPS 2017"),) and attention.year == "2017"
+    assert (spring.url, spring.description) == ("https://spring.io", "VMware, 2024-05")
+    once = render(parse_text(text, "t.md"))
+    assert render(parse_text(once, "t.md")) == once
+
+
+def test_acronym_led_papers() -> None:
+    text = (
+        "## Papers\n\n"
+        "* `DQN`: Playing Atari with Deep Reinforcement Learning. _Mnih et al. 2013_ "
+        "[pdf](https://arxiv.org/pdf/1312.5602) | [code](https://github.com/x/dqn)\n"
+        "* `A3C`: Asynchronous Methods. _Mnih et al. 2016_ [pdf](https://arxiv.org/pdf/1602.01783)\n"
+    )
+    dqn, a3c = parse_text(text, "t.md").entries()
+    assert dqn.title == "Playing Atari with Deep Reinforcement Learning"
+    assert (dqn.url, dqn.url_label) == ("https://arxiv.org/pdf/1312.5602", "pdf")
+    assert dqn.links == (Link("code", "https://github.com/x/dqn"),)
+    assert (dqn.authors, dqn.year, dqn.tags) == ("Mnih et al.", "2013", (Tag("topic", "DQN"),))
+    assert a3c.title == "Asynchronous Methods"
+    once = render(parse_text(text, "t.md"))
+    assert render(parse_text(once, "t.md")) == once
+
+
+def test_thousands_of_numeric_reference_definitions() -> None:
+    count = 3000
+    text = "## Refs\n\n" + "".join(
+        f"- [Title {i}][{i}], [Author][{i + count}]\n" for i in range(count)
+    )
+    text += "\n" + "".join(f"[{i}]: https://r.org/{i}\n" for i in range(2 * count))
+    doc = parse_text(text, "t.md")
+    entries = list(doc.entries())
+    assert len(entries) == count
+    assert entries[7].url == "https://r.org/7"
+    assert entries[7].links == (Link("Author", f"https://r.org/{7 + count}"),)
+    assert entries[7].authors == "Author"
+    assert doc.sections[0].items[-1].text.count("\n") == 2 * count - 1  # the definitions, kept
+
+
+def test_an_entry_wrapped_over_lines() -> None:
+    text = "- [Long](https://l.org) - A description that the author\n  wrapped over two lines.\n"
+    (entry,) = parse_text(text, "t.md").entries()
+    assert entry.description == "A description that the author wrapped over two lines."
+    assert (entry.source.line, entry.source.last_line) == (1, 2)

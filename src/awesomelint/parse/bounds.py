@@ -32,8 +32,8 @@ _RUN = re.compile(rf"\*{{{MAX_DELIMITER_RUN},}}|_{{{MAX_DELIMITER_RUN},}}")
 _SPACES = re.compile(r"[ \t]+")
 _RULE = re.compile(r"[ \t]*(?:[*_-][ \t]*)+")
 # a line that starts a new paragraph (an item, a heading, a table row, a quote
-# break) or may be raw HTML, which mistletoe does not read inline
-_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||<|$)")
+# break) or may be raw HTML or a link definition, which mistletoe does not read inline
+_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||<|\[[^\]]{1,999}\]:|$)")
 
 
 def _depth(line: str) -> int:

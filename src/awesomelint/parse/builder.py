@@ -26,7 +26,9 @@ from awesomelint.parse.dialects import (
     entry_from_row,
     is_group_label,
 )
+from awesomelint.parse.dialects.acronym import entry_from_acronym, is_acronym_led
 from awesomelint.parse.dialects.html import items_from_html
+from awesomelint.parse.dialects.lines import entries_from_lines
 from awesomelint.parse.entries import (
     entry_from_inline,
     has_link,
@@ -177,6 +179,8 @@ class Builder:
         entry = entry_from_paragraph(children, span)
         if entry is not None:
             self._items().append(self._locate(entry))
+        elif (lined := entries_from_lines(self.bare, self.path, start, stop)) is not None:
+            self._items().extend(self._locate(entry) for entry in lined)
         else:
             card = entry_from_card(children, span)
             if card is None:
@@ -355,7 +359,8 @@ class Builder:
         kids: list[Entry] = []
         content = column + len(getattr(item, "leader", "") or "-")
         self._nested(more, notes, kids, end, content)
-        entry = entry_from_inline(
+        read = entry_from_acronym if is_acronym_led(list(head.children)) else entry_from_inline
+        entry = read(
             list(head.children),
             self.span(start, end, column),
             notes=tuple(notes),
@@ -455,7 +460,9 @@ def _readable(item: Any) -> bool:
     if not children or kind(children[0]) not in _HEADS:
         return False
     head = list(children[0].children)
-    return is_title_led(head) or is_citation_led(head) or is_group_label(item)
+    if is_title_led(head) or is_citation_led(head) or is_acronym_led(head):
+        return True
+    return is_group_label(item)
 
 
 def _nested_entry(children: Any) -> bool:

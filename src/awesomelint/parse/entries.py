@@ -30,6 +30,7 @@ _ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
 _VENUE = re.compile(r"^[A-Za-z][\w&.+\-]*(?:\s[\w&.+\-]+)*\s(?:19|20)\d{2}\b")
 _MAX_META = 64
+_BY_LINK = re.compile(rf",\s*({PLACEHOLDER})\s*")
 _CITED = re.compile(
     r"(?P<title>\S.{0,300}?) \((?P<year>(?:19|20)\d{2})\), (?P<authors>[^()]{1,300}?)\.?"
 )
@@ -271,6 +272,12 @@ def entry_from_inline(
     separator = _SEPARATOR.match(text)
     if separator:
         text = text[separator.end() :]
+    authors = ""
+    by = _BY_LINK.fullmatch(text) if separator is None else None
+    if by is not None and rest.link(by.group(1)) is not None:
+        # ``[Title][9], [Author][10]`` (awesome-dotfiles): the second link names the author
+        authors = to_plain(rest.link(by.group(1)).children).strip()
+        text = " " + by.group(1)
     description, meta = peel_meta(rest, text, only_meta=separator is None)
     description = rest.restore(description).strip()
     if title_link is not None:
@@ -290,6 +297,7 @@ def entry_from_inline(
         tags=tuple(stars + meta.tags),
         notes=notes,
         children=kids,
+        authors=authors,
         source=source,
     )
 
