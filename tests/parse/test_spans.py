@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from awesomelint.model import Block, Document, Entry, Span
 from awesomelint.parse import parse_text, read_file
 from tests_support import DIALECTS, SEEDS
@@ -80,3 +83,34 @@ def test_links_and_setext_headings_have_spans(tmp_path: Path) -> None:
     assert code.span.text_of(_lines(text)) == "https://c.org"
     doc = parse_text("# T\n\nSub\n---\n\n- [a](https://a.org)\n", "t.md")
     assert doc.sections[0].span == Span("t.md", 3, 1, 4, 0)
+
+
+_LINES = st.sampled_from(
+    [
+        "- [Alpha](https://a.org/x) - Does alpha.",
+        "* [Beta](https://b.org) - Beta.",
+        "  - [Nested](https://n.org) - Nested.",
+        "1. **Bold** [[pdf](https://p.org/p.pdf)]",
+        "   *Authors*. [[code](https://c.org)]",
+        "- ",
+        "- ![img](https://i.org/i.png)",
+        "  > quoted",
+        "- Group",
+        "## Section",
+        "Prose with a [link](https://p.org).",
+        "| [T](https://t.org) | d |",
+        "|---|---|",
+        "> **[Q](https://q.org)** quoted entry",
+        "```",
+        "[ref]: https://ref.org",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINES, max_size=25))
+def test_spans_are_exact_on_generated_lists(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    for fast in (True, False):
+        _check(parse_text(text, "t.md", fast=fast), _lines(text))
