@@ -189,3 +189,30 @@ def test_an_entry_wrapped_over_lines() -> None:
     (entry,) = parse_text(text, "t.md").entries()
     assert entry.description == "A description that the author wrapped over two lines."
     assert (entry.source.line, entry.source.last_line) == (1, 2)
+
+
+def test_one_heading_per_paper_with_field_bullets(dialects: Path) -> None:
+    doc = parse_file(str(dialects / "heading_papers.md"))
+    (papers,) = doc.sections
+    assert papers.title == "Papers and Summaries" and papers.children == ()
+    cognometry, tokens, embeddings = papers.items
+    assert isinstance(cognometry, Entry)
+    assert cognometry.title.startswith("Cognometry v0: 8-Benchmark")
+    assert cognometry.url == "https://doi.org/10.5281/zenodo.19703527"
+    assert [note.split("**")[1] for note in cognometry.notes] == [
+        "Metrics:",
+        "Datasets:",
+        "Comments:",
+    ]
+    assert (cognometry.source.line, cognometry.source.last_line) == (7, 10)
+    assert isinstance(embeddings, Entry) and embeddings.notes[0].startswith("**Metrics**:")
+    _stable(dialects / "heading_papers.md")
+
+
+def test_a_linked_heading_over_prose_stays_a_section() -> None:
+    text = "## Papers\n\n### [A](https://a.org)\n\nSome prose.\n\n### [B](https://b.org)\n- **Metrics:** x\n"
+    (papers,) = parse_text(text, "t.md").sections
+    assert [child.title for child in papers.children] == [
+        "[A](https://a.org)",
+        "[B](https://b.org)",
+    ]

@@ -242,6 +242,19 @@ def title_link(children: list[Any]) -> Any | None:
     return link if not stars and link is not None and not link.target.startswith("#") else None
 
 
+def is_field_label(children: list[Any]) -> bool:
+    """``**Metrics:** ROUGE, BLEU`` (or ``**Metrics**: …``): a bold label, a colon, its value."""
+    tokens = [t for t in children if not is_blank_span(t)]
+    if not tokens or type(tokens[0]).__name__ != "Strong":
+        return False
+    if to_plain(tokens[0].children).strip().endswith(":"):
+        return True
+    # ``**Metrics**: ROUGE``
+    return (
+        len(tokens) > 1 and type(tokens[1]).__name__ == "RawText" and tokens[1].content[:1] == ":"
+    )
+
+
 def is_citation_led(children: list[Any]) -> bool:
     """Plain text ending in a bracketed link: ``Title (2017), Author et al. [[pdf]](url)``."""
     tokens = [t for t in children if not is_blank_span(t)]
