@@ -210,7 +210,10 @@ def test_one_heading_per_paper_with_field_bullets(dialects: Path) -> None:
 
 
 def test_a_linked_heading_over_prose_stays_a_section() -> None:
-    text = "## Papers\n\n### [A](https://a.org)\n\nSome prose.\n\n### [B](https://b.org)\n- **Metrics:** x\n"
+    text = (
+        "## Papers\n\n### [A](https://a.org)\n\nSome prose.\n\n"
+        "### [B](https://b.org)\n- **Metrics:** x\n"
+    )
     (papers,) = parse_text(text, "t.md").sections
     assert [child.title for child in papers.children] == [
         "[A](https://a.org)",
