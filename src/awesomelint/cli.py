@@ -16,6 +16,7 @@ from awesomelint import __version__
 
 # name -> "module:attribute" of a click.Command
 _COMMANDS: dict[str, str] = {
+    "export": "awesomelint.commands.export:export",
     "fmt": "awesomelint.commands.fmt:fmt",
     "merge": "awesomelint.commands.merge:merge",
     "links": "awesomelint.links.cli:links",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from awesomelint.model import Document, Entry
+from awesomelint.model import Document, Entry, Span
 
 _MD_LINK = re.compile(
     r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
@@ -26,6 +26,11 @@ class LinkRef:
     file: str
     line: int
     label: str
+
+    @property
+    def span(self) -> Span:
+        """The same position as the one source-position type (a line, no end)."""
+        return Span(self.file, self.line)
 
 
 def links_in_markdown(text: str, file: str, first_line: int) -> Iterator[LinkRef]:

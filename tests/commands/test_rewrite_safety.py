@@ -62,7 +62,11 @@ def test_a_read_only_file_is_left_alone_unless_forced(
     before = path.read_bytes()
 
     def run(*more: str) -> int:
-        return main(["fmt", "--style", "canonical", *more, str(path)]) if command == "fmt" else _fix(path, *more)
+        return (
+            main(["fmt", "--style", "canonical", *more, str(path)])
+            if command == "fmt"
+            else _fix(path, *more)
+        )
 
     assert run() == 2
     line = _err_line(capsys)

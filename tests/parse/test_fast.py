@@ -101,6 +101,15 @@ _OTHER = st.sampled_from(
         "- 🌟 [Star](https://s.org) - Star.",
         "- **Bold** [[x 2023]](https://b.org)",
         "Title. \\[[pdf](https://p.org/a.pdf)\\] \\[2023.5\\]",
+        "> **[Quoted](https://q.org)** <kbd>MIT</kbd><br>A quoted entry.",
+        "> [Link led](https://q.org) quote",
+        "- [ ] [Task](https://t.org/)",
+        "- [2024/10] **[Dated](https://d.org)** ![b](https://b.org/b.svg)",
+        "* Blog https://blog.example.org/",
+        "- Group label",
+        "- ",
+        "[**Card**](https://c.org) (**2024.06.07**)",
+        "   *Authors*. [[pdf](https://p.org/x.pdf)]",
         "",
     ]
 )

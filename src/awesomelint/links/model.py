@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from awesomelint.model import Span
+
 
 class Verdict(enum.StrEnum):
     """The one-word outcome of a link, ordered from good to bad in reports."""
@@ -51,6 +53,11 @@ class Occurrence:
 
     file: str
     line: int
+
+    @property
+    def span(self) -> Span:
+        """The same position as the one source-position type (a line, no end)."""
+        return Span(self.file, self.line)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from awesomelint.merge.entries import merge_entries
 from awesomelint.merge.ids import entry_key, source_id
 from awesomelint.merge.plan import MergePlan
 from awesomelint.merge.sections import Node, heading_key, is_boilerplate
-from awesomelint.model import Block, Document, Entry, Item, Section, Source
+from awesomelint.model import Block, Document, Entry, Item, Section, Source, Span
 from awesomelint.slug import heading_text, slug
 
 _CONTENTS = frozenset({"contents", "table-of-contents"})
@@ -38,6 +38,11 @@ class SourceRef:
     title: str
     url: str | None
     id: str = ""
+
+    @property
+    def span(self) -> Span:
+        """The same position as the one source-position type (a line, no end)."""
+        return Span(self.file, self.line)
 
 
 @dataclass(frozen=True)

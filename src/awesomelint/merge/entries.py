@@ -140,6 +140,8 @@ def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry
     notes = [n for n in dict.fromkeys(note for e in entries for note in e.notes)]
     notes = [n for n in notes if _fact(n) not in facts]  # the date as a tag, not again as a note
     return Entry(
+        authors=next((e.authors for e in entries if e.authors), ""),
+        year=next((e.year for e in entries if e.year), ""),
         title=choose_title([e.title for e in entries], prefer),
         url=url,
         url_label=normalise_venue(url_label),

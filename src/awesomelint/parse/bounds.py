@@ -22,13 +22,18 @@ MAX_INDENT = 160
 MAX_MARKUP = 2500
 # a run of one emphasis delimiter inside text
 MAX_DELIMITER_RUN = 48
+# a run of spaces inside a line (mistletoe is quadratic in it; padded table cells
+# of real lists run to about 150)
+MAX_SPACE_RUN = 1000
 
 _CONTAINER = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
 _MARKUP = re.compile(r"[\[\]()*_`!<]")
 _RUN = re.compile(rf"\*{{{MAX_DELIMITER_RUN},}}|_{{{MAX_DELIMITER_RUN},}}")
+_SPACES = re.compile(r"[ \t]+")
 _RULE = re.compile(r"[ \t]*(?:[*_-][ \t]*)+")
-# a line that starts a new paragraph (an item, a heading, a table row, a quote break)
-_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||$)")
+# a line that starts a new paragraph (an item, a heading, a table row, a quote
+# break) or may be raw HTML or a link definition, which mistletoe does not read inline
+_NEW_PARAGRAPH = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\||<|\[[^\]]{1,999}\]:|$)")
 
 
 def _depth(line: str) -> int:
@@ -62,6 +67,11 @@ def unreadable(lines: list[str]) -> bool:
         if _indent(line) > MAX_INDENT or _depth(line) > MAX_DEPTH:
             return True
         if ("*" in line or "_" in line) and _RUN.search(line) and not _RULE.fullmatch(line):
+            return True
+        if (
+            len(line) > MAX_SPACE_RUN
+            and max(map(len, _SPACES.findall(line)), default=0) > MAX_SPACE_RUN
+        ):
             return True
         if _NEW_PARAGRAPH.match(line.lstrip(" \t>")):
             markup = 0

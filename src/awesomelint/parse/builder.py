@@ -26,17 +26,21 @@ from awesomelint.parse.dialects import (
     entry_from_row,
     is_group_label,
 )
+from awesomelint.parse.dialects.acronym import entry_from_acronym, is_acronym_led
+from awesomelint.parse.dialects.html import items_from_html
+from awesomelint.parse.dialects.lines import entries_from_lines
 from awesomelint.parse.entries import (
     entry_from_inline,
     has_link,
     is_blank_span,
     is_citation_led,
+    is_field_label,
     is_title_led,
     strip_quotes,
     title_link,
 )
 from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING
-from awesomelint.parse.inline import escape, to_markdown, to_plain
+from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import kind, raw_text
 from awesomelint.syntax import DEFINITION
 
@@ -44,6 +48,7 @@ _DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # what may lead a list item that is an entry: its paragraph, or a heading (``- ### Arrays``)
 _HEADS = ("Paragraph", "Heading")
+_PAPER_HEADING = re.compile(r"\[(?P<title>[^\[\]]{1,500})\]\((?P<url>https?://[^()\s]+)\)")
 
 
 @dataclass
@@ -53,14 +58,27 @@ class SectionBuilder:
     source: Span
     items: list[Item] = field(default_factory=list)
     children: list[SectionBuilder] = field(default_factory=list)
+    # ``### [Title](url)`` over field bullets (EdinburghNLP): the paper, once its
+    # bullets are read as notes; None for any other section
+    paper: Entry | None = None
+
+    def is_paper(self) -> bool:
+        """A paper heading with nothing under it but its field bullets."""
+        return self.paper is not None and (bool(self.paper.notes) or not self.items)
 
     def freeze(self) -> Section:
+        children = self.children
+        items = list(self.items)
+        if children and all(child.is_paper() for child in children):
+            # a section of papers, one heading each: they are its entries
+            items.extend(child.paper for child in children if child.paper is not None)
+            children = []
         return Section(
             title=self.title,
             level=self.level,
             source=self.source,
-            items=tuple(self.items),
-            children=tuple(child.freeze() for child in self.children),
+            items=tuple(items),
+            children=tuple(child.freeze() for child in children),
         )
 
 
@@ -98,7 +116,12 @@ class Builder:
         return Span(self.path, start, column, self._last(start, end), 0)
 
     def _items(self) -> list[Item]:
-        return self.stack[-1].items if self.stack else self.preamble
+        if not self.stack:
+            return self.preamble
+        section = self.stack[-1]
+        if section.paper is not None and section.items:
+            section.paper = None  # more under the heading than its field bullets
+        return section.items
 
     def verbatim(self, start: int, end: int, kind: str = "text") -> None:
         """Keep source lines [start, end) as a block, blank lines around it trimmed."""
@@ -160,6 +183,8 @@ class Builder:
             self._table(token, start, end)
         elif name == "Quote":
             self._quote(token, start, end)
+        elif name == "HtmlBlock" and "<tr" in token.content.lower():
+            self._html(start, end)
         else:
             self.verbatim(start, end)
 
@@ -174,6 +199,8 @@ class Builder:
         entry = entry_from_paragraph(children, span)
         if entry is not None:
             self._items().append(self._locate(entry))
+        elif (lined := entries_from_lines(self.bare, self.path, start, stop)) is not None:
+            self._items().extend(self._locate(entry) for entry in lined)
         else:
             card = entry_from_card(children, span)
             if card is None:
@@ -220,6 +247,17 @@ class Builder:
         items[-1] = self._locate(merged)
         self.last_head = None
         return True
+
+    def _html(self, start: int, end: int) -> None:
+        """An HTML block holding a table whose rows are entries (``<tr><td><a><b>Name``)."""
+        stop = self._definitions_start(start + 1, end) or end
+        items = items_from_html(self.bare, self.path, start, stop)
+        if items is None:
+            self.verbatim(start, end)
+            return
+        self._items().extend(self._locate(i) if isinstance(i, Entry) else i for i in items)
+        if stop < end:
+            self.verbatim(stop, end)
 
     def _quote(self, token: Any, start: int, end: int) -> None:
         """``> **[Name](url)** <kbd>★ 5k</kbd><br>Desc.``: a quote of one entry (awesome-java)."""
@@ -280,6 +318,10 @@ class Builder:
             self.prelude, self.preamble = self.preamble, []
             return
         section = SectionBuilder(markdown, level, span)
+        paper = _PAPER_HEADING.fullmatch(markdown) if level >= 3 else None
+        if paper is not None:
+            title = unescape(paper["title"]).strip()
+            section.paper = Entry(title=title, url=paper["url"], source=span)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         (self.stack[-1].children if self.stack else self.sections).append(section)
@@ -297,6 +339,7 @@ class Builder:
             self.verbatim(start, end, kind="toc")
             return
         stop = self._definitions_start(start + 1, end) or end
+        self._paper_fields(token, start, stop)
         items = self._list_items(token, start, stop)
         if items is None:
             self.verbatim(start, end)
@@ -304,6 +347,32 @@ class Builder:
         self._items().extend(items)
         if stop < end:
             self.verbatim(stop, end)
+
+    def _paper_fields(self, token: Any, start: int, end: int) -> None:
+        """``- **Metrics:** …`` bullets right under a paper heading: the paper's notes.
+
+        Anything else under the heading (prose, a second list, nested bullets)
+        makes it a plain section again.
+        """
+        section = self.stack[-1] if self.stack else None
+        if section is None or section.paper is None:
+            return
+        notes = []
+        for item in token.children or []:
+            children = item.children or []
+            if len(children) != 1 or kind(children[0]) != "Paragraph":
+                section.paper = None
+                return
+            if not is_field_label(list(children[0].children)):
+                section.paper = None
+                return
+            notes.append(to_markdown(children[0].children).strip())
+        if section.items or section.paper.notes:
+            section.paper = None
+            return
+        paper = section.paper
+        span = Span(self.path, paper.source.line, 1, self.span(start, end).last_line, 0)
+        section.paper = dataclasses.replace(paper, notes=tuple(notes), source=span)
 
     def _list_items(self, token: Any, start: int, end: int) -> list[Item] | None:
         """The list's items, each an entry or a verbatim block; None where the list is prose."""
@@ -342,7 +411,8 @@ class Builder:
         kids: list[Entry] = []
         content = column + len(getattr(item, "leader", "") or "-")
         self._nested(more, notes, kids, end, content)
-        entry = entry_from_inline(
+        read = entry_from_acronym if is_acronym_led(list(head.children)) else entry_from_inline
+        entry = read(
             list(head.children),
             self.span(start, end, column),
             notes=tuple(notes),
@@ -371,7 +441,8 @@ class Builder:
             for sub, (sa, sb) in zip(subs, self._extents(subs, b), strict=True):
                 sub_head, *sub_more = sub.children
                 sub_column = self._marker_column(sub, sa, column if sa == a else 1)
-                if _nested_entry(sub_head.children) or is_group_label(sub):
+                field_label = is_field_label(list(sub_head.children))
+                if not field_label and (_nested_entry(sub_head.children) or is_group_label(sub)):
                     kids.append(self._item_entry(sub, sa, sb, sub_column))
                 else:
                     notes.append(to_markdown(sub_head.children).strip())
@@ -442,7 +513,9 @@ def _readable(item: Any) -> bool:
     if not children or kind(children[0]) not in _HEADS:
         return False
     head = list(children[0].children)
-    return is_title_led(head) or is_citation_led(head) or is_group_label(item)
+    if is_title_led(head) or is_citation_led(head) or is_acronym_led(head):
+        return True
+    return is_group_label(item)
 
 
 def _nested_entry(children: Any) -> bool:
@@ -451,10 +524,13 @@ def _nested_entry(children: Any) -> bool:
 
 
 def _simple_item(item: Any) -> bool:
-    """The item starts with a paragraph and holds only paragraphs and simple lists."""
+    """The item starts with a paragraph (or a heading with text) and holds only
+    paragraphs and simple lists."""
     children = item.children or []
     if not children or kind(children[0]) not in _HEADS:
         return False
+    if kind(children[0]) == "Heading" and not to_plain(children[0].children).strip():
+        return False  # ``- #``: an empty heading would be an empty note
     for block in children[1:]:
         name = kind(block)
         if name == "List":

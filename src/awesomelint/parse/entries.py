@@ -15,7 +15,7 @@ from typing import Any
 
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
 from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
-from awesomelint.parse.tokens import raw_text
+from awesomelint.parse.tokens import kind, raw_text
 
 _PH0 = 0xE000  # placeholders live in the private use area
 PLACEHOLDER = "[\ue000-\uf8ff]"
@@ -30,6 +30,7 @@ _ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
 _VENUE = re.compile(r"^[A-Za-z][\w&.+\-]*(?:\s[\w&.+\-]+)*\s(?:19|20)\d{2}\b")
 _MAX_META = 64
+_BY_LINK = re.compile(rf",\s*({PLACEHOLDER})\s*")
 _CITED = re.compile(
     r"(?P<title>\S.{0,300}?) \((?P<year>(?:19|20)\d{2})\), (?P<authors>[^()]{1,300}?)\.?"
 )
@@ -60,7 +61,7 @@ class Rest:
     def link(self, placeholder: str) -> Any | None:
         """The link behind a placeholder, None if it stands for other markup."""
         token = self.span(placeholder)
-        return token if type(token).__name__ == "Link" else None
+        return token if kind(token) == "Link" else None
 
     def restore(self, text: str) -> str:
         """Put the spans back as markdown."""
@@ -180,7 +181,7 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
     tokens = list(children)
     stars: list[Tag] = []
     first = _first_significant(tokens)
-    if first is not None and type(tokens[first]).__name__ == "RawText":
+    if first is not None and kind(tokens[first]) == "RawText":
         # ``[ ] [Title](url)`` (a task) and ``[2024/10] **Title**`` (a date) lead the title
         text = tokens[first].content
         prefix = _PREFIX.match(text)
@@ -192,24 +193,24 @@ def _split_head(children: list[Any]) -> tuple[list[Tag], str | None, Any | None,
             tokens = [raw_text(remainder)] if remainder else []
             tokens += children[first + 1 :]
             first = _first_significant(tokens)
-    if first is not None and type(tokens[first]).__name__ == "RawText":
+    if first is not None and kind(tokens[first]) == "RawText":
         star = _STAR.match(tokens[first].content)
         nxt = _first_significant(tokens, first + 1)
-        if star and nxt is not None and type(tokens[nxt]).__name__ in ("Link", "Strong"):
+        if star and nxt is not None and kind(tokens[nxt]) in ("Link", "Strong"):
             stars.append(Tag("star", star.group(1)))
             tokens = tokens[nxt:]
             first = 0
     if first is None:
         return stars, None, None, tokens
     head = tokens[first]
-    name = type(head).__name__
+    name = kind(head)
     if name == "Link":
         return stars, None, head, tokens[first + 1 :]
     if name in ("Strong", "Emphasis"):
         inner = [t for t in head.children if not is_blank_span(t)]
-        if len(inner) == 1 and type(inner[0]).__name__ == "Link":
+        if len(inner) == 1 and kind(inner[0]) == "Link":
             return stars, None, inner[0], tokens[first + 1 :]
-        if not any(type(t).__name__ == "Link" for t in head.children):
+        if not any(kind(t) == "Link" for t in head.children):
             return stars, to_plain(head.children), None, tokens[first + 1 :]
     return stars, None, None, tokens
 
@@ -223,7 +224,7 @@ def _first_significant(tokens: list[Any], start: int = 0) -> int | None:
 
 def is_blank_span(token: Any) -> bool:
     """A span of nothing but whitespace or a line break."""
-    name = type(token).__name__
+    name = kind(token)
     return name == "LineBreak" or (name == "RawText" and not token.content.strip())
 
 
@@ -241,18 +242,29 @@ def title_link(children: list[Any]) -> Any | None:
     return link if not stars and link is not None and not link.target.startswith("#") else None
 
 
+def is_field_label(children: list[Any]) -> bool:
+    """``**Metrics:** ROUGE, BLEU`` (or ``**Metrics**: …``): a bold label, a colon, its value."""
+    tokens = [t for t in children if not is_blank_span(t)]
+    if not tokens or kind(tokens[0]) != "Strong":
+        return False
+    if to_plain(tokens[0].children).strip().endswith(":"):
+        return True
+    # ``**Metrics**: ROUGE``
+    return len(tokens) > 1 and kind(tokens[1]) == "RawText" and tokens[1].content[:1] == ":"
+
+
 def is_citation_led(children: list[Any]) -> bool:
     """Plain text ending in a bracketed link: ``Title (2017), Author et al. [[pdf]](url)``."""
     tokens = [t for t in children if not is_blank_span(t)]
-    if len(tokens) < 2 or type(tokens[0]).__name__ != "RawText":
+    if len(tokens) < 2 or kind(tokens[0]) != "RawText":
         return False
     last = tokens[-1]
-    return type(last).__name__ == "Link" and _is_bracketed(last)
+    return kind(last) == "Link" and _is_bracketed(last)
 
 
 def bare_url_head(children: list[Any]) -> re.Match[str] | None:
     """``Name https://url`` (``- desc``): plain text naming a bare URL (engineering-blogs)."""
-    if not children or any(type(t).__name__ not in ("RawText", "LineBreak") for t in children):
+    if not children or any(kind(t) not in ("RawText", "LineBreak") for t in children):
         return None
     return _BARE_ENTRY.fullmatch(to_plain(children).strip())
 
@@ -271,6 +283,12 @@ def entry_from_inline(
     separator = _SEPARATOR.match(text)
     if separator:
         text = text[separator.end() :]
+    authors = ""
+    by = _BY_LINK.fullmatch(text) if separator is None else None
+    if by is not None and rest.link(by.group(1)) is not None:
+        # ``[Title][9], [Author][10]`` (awesome-dotfiles): the second link names the author
+        authors = to_plain(rest.link(by.group(1)).children).strip()
+        text = " " + by.group(1)
     description, meta = peel_meta(rest, text, only_meta=separator is None)
     description = rest.restore(description).strip()
     if title_link is not None:
@@ -290,6 +308,7 @@ def entry_from_inline(
         tags=tuple(stars + meta.tags),
         notes=notes,
         children=kids,
+        authors=authors,
         source=source,
     )
 
@@ -353,7 +372,7 @@ _TEXT_SEPARATOR = re.compile(r"\s[-\u2013\u2014:]\s")
 
 def has_link(token: Any) -> bool:
     """Does the span hold a URL (a link, an autolink, an image)?"""
-    if type(token).__name__ in ("Link", "AutoLink", "Image"):
+    if kind(token) in ("Link", "AutoLink", "Image"):
         return True
     return any(has_link(child) for child in getattr(token, "children", None) or ())
 
@@ -363,7 +382,7 @@ def _split_at_separator(tokens: list[Any]) -> tuple[list[Any], list[Any]] | None
     for index, token in enumerate(tokens):
         if has_link(token):
             return None
-        if type(token).__name__ == "RawText":
+        if kind(token) == "RawText":
             match = _TEXT_SEPARATOR.search(token.content)
             if match:
                 before = [*tokens[:index], raw_text(token.content[: match.start()])]

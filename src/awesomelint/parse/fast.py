@@ -24,10 +24,13 @@ from awesomelint.syntax import FENCE as _FENCE
 
 # Characters that could start markup, an entity or a placeholder are excluded.
 _TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]"
+# the last character of a run of text: greedy runs that must end on it stay linear
+# (a lazy run before ``[ \t]*$`` is quadratic in a long run of spaces)
+_TEXT_END = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n ]"
 _URL = r"https?://(?:[^\s()<>\\`\"'&\[\]\ue000-\uf8ff]|&(?![#A-Za-z0-9]+;))+"
 SIMPLE_ENTRY = re.compile(
     rf"(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TEXT}+)\]\((?P<url>{_URL})\)"
-    rf"(?: - (?P<description>[^-\u2013\u2014: \t]{_TEXT}*?))?[ \t]*"
+    rf"(?: - (?P<description>[^-\u2013\u2014: \t](?:{_TEXT}*{_TEXT_END})?))?[ \t]*"
 )
 # A heading's text may hold plain links and images (a badge), but no other markup.
 _LINK_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]*"
@@ -36,7 +39,13 @@ _INLINE = (
     rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!#]|!(?!\[)|{_IMAGE}"
     rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
 )
-SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! ){_INLINE}+?)[ \t]*")
+_INLINE_END = (
+    rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!# ]|!(?!\[)|{_IMAGE}"
+    rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
+)
+SIMPLE_HEADING = re.compile(
+    rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})*{_INLINE_END})[ \t]*"
+)
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from awesomelint.parse.tokens import kind
+
 # Characters that could start markup inside running text.
 _ESCAPE = re.compile(r"([\\`*\[\]<])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -90,7 +92,7 @@ def to_markdown(tokens: Iterable[Any], opaque: Callable[[Any], str] | None = Non
 
 
 def _md(token: Any, opaque: Callable[[Any], str] | None) -> str:
-    name = type(token).__name__
+    name = kind(token)
     if opaque is not None and name not in _TEXT_TOKENS:
         return opaque(token)
     if name == "RawText":
@@ -127,7 +129,7 @@ def to_plain(tokens: Iterable[Any]) -> str:
     """The visible text of span tokens (links by their text, images by alt, markup gone)."""
     parts: list[str] = []
     for token in tokens:
-        name = type(token).__name__
+        name = kind(token)
         if name == "RawText":
             parts.append(token.content)
         elif name == "EscapeSequence":

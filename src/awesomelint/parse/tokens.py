@@ -1,9 +1,9 @@
 """The mistletoe adapter: the only module that imports mistletoe.
 
-It is imported lazily (never at module level on the lint path): mistletoe's
+Its functions import mistletoe lazily (never at module level): mistletoe's
 import costs a quarter of a second, and a list read entirely by the fast path
-never needs it.  The builder and the dialects see its tokens by their class
-names (``Link``, ``RawText`` …), which this module documents in one place.
+never needs it.  The builder and the dialects tell tokens apart with ``kind``
+(the class name: ``Link``, ``RawText`` …); the names they read are listed here.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ _TITLE = re.compile(r"^(?:title|papers?|names?|models?|projects?|tools?|movies?|
 _AUTHORS = re.compile(r"author", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:year|date|time|published)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"desc|summary|about|what|note|comment", re.IGNORECASE)
+_NONE = frozenset({"-", "\u2013", "\u2014", "N/A", "n/a"})
 _BREAK = re.compile(r"^(?:\s|<br\s*/?>)+|(?:\s|<br\s*/?>)+$", re.IGNORECASE)
 
 
@@ -102,6 +103,8 @@ def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) ->
         plain = to_plain(cell).strip()
         if not plain and not cell_links and not to_markdown(cell).strip():
             continue
+        if plain in _NONE and not cell_links and to_markdown(cell).strip() == plain:
+            continue  # ``| - |``: nothing in this column
         others = [t for t in cell if not _is_link(t)]
         links_only = cell_links and not _BREAK.sub("", to_markdown(others)).strip(" ,;|/")
         if _DESCRIPTION.search(name):
