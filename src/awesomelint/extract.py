@@ -164,6 +164,15 @@ def links_in_markdown(text: str, file: str, first_line: int) -> Iterator[LinkRef
         yield from _line_links(line, source, file, first_line + offset)
 
 
+def _bare_url(url: str) -> str:
+    """A URL found in text without the punctuation after it, nor a ``}`` it does not open
+    (BibTeX's ``url={https://…}``)."""
+    url = url.rstrip(".,;:!?*_~")
+    while url.endswith("}") and url.count("}") > url.count("{"):
+        url = url[:-1].rstrip(".,;:!?*_~")
+    return url
+
+
 def _line_links(line: str, source: str, file: str, number: int) -> Iterator[LinkRef]:
     """Links found in ``line`` (code blanked), their text taken from ``source``."""
     spans: list[tuple[int, int]] = []
@@ -206,7 +215,7 @@ def _line_links(line: str, source: str, file: str, number: int) -> Iterator[Link
         )
     for match in _BARE.finditer(line):
         if not any(start <= match.start() < end for start, end in spans):
-            yield LinkRef(source[match.start() : match.end()].rstrip(".,;:!?*_~"), file, number, "")
+            yield LinkRef(_bare_url(source[match.start() : match.end()]), file, number, "")
 
 
 def _entry_links(entry: Entry, file: str) -> Iterator[LinkRef]:

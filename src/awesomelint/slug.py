@@ -11,19 +11,17 @@ entities decoded, code spans verbatim (``heading_text``).
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.entities import html5 as html5_entities
 from urllib.parse import unquote
 
 from awesomelint.anchor_chars import KEPT_BOUNDS
+from awesomelint.entities import ENTITY, decode_entity
 
 _ASCII_DROP = re.compile(r"[^a-z0-9 _\-]")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _HTML_TAG = re.compile(
     r"<(?:/?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|"
@@ -33,17 +31,6 @@ _HTML_TAG = re.compile(
 _TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))?\s*\)")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _VARIATION_SELECTOR = "\ufe0f"
-
-
-def decode_entity(reference: str) -> str:
-    """The character(s) an entity or numeric character reference (``&…;``) stands for.
-
-    As CommonMark reads them: a name must be a whole HTML5 entity name, so
-    ``&notanentity;`` is text, never ``¬`` followed by ``anentity;``.
-    """
-    if reference[1] != "#" and reference[1:] not in html5_entities:
-        return reference
-    return html.unescape(reference)
 
 
 def _kept(char: str) -> bool:
@@ -291,7 +278,7 @@ def text_content(markdown: str) -> str:
             else:
                 parts.append(code[0])
                 index = code[1]
-        elif char == "&" and (entity := _ENTITY.match(markdown, index)):
+        elif char == "&" and (entity := ENTITY.match(markdown, index)):
             parts.append(decode_entity(entity.group(0)))
             index = entity.end()
         elif char == "<" and (autolink := _AUTOLINK.match(markdown, index)):
