@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from awesomelint.anchor_chars import KEPT_BOUNDS
 from awesomelint.entities import ENTITY, decode_entity
+from awesomelint.unicode_tables import KEPT_BOUNDS
 
 _ASCII_DROP = re.compile(r"[^a-z0-9 _\-]")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")

@@ -25,6 +25,7 @@ from awesomelint.parse.entries import (
 )
 from awesomelint.parse.fast import DEFINITION, SIMPLE_ENTRY, SIMPLE_HEADING, Region, plan
 from awesomelint.parse.inline import escape, to_markdown, to_plain
+from awesomelint.parse.mistletoe_import import import_mistletoe
 
 _DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -135,6 +136,7 @@ def _html_aware() -> Any:
 
 
 def _tokenize(lines: list[str]) -> list[Any]:
+    import_mistletoe()
     from mistletoe import Document as MistletoeDocument
 
     with _html_aware()():
