@@ -87,3 +87,10 @@ def test_an_autolink_holds_no_angle_bracket() -> None:
     """Each try stops at the next ``<``, which keeps ``<http://`` repeated linear (issue 13)."""
     found = links_in_markdown("<http://a.org <http://b.org>", "t.md", 1)
     assert [ref.url for ref in found] == ["http://b.org"]
+
+
+def test_html_code_tags_pair_in_one_pass() -> None:
+    text = "a <code>https://x.org</code> b <CODE>y</code> <pre>\nz\n</pre> <code>https://open.org"
+    blanked = blank_code(text)
+    assert "x.org" not in blanked and "<CODE> </code>" in blanked and "\n \n" in blanked
+    assert blanked.endswith("<code>https://open.org")  # an unclosed tag hides nothing

@@ -119,3 +119,9 @@ def test_fragment_key_tolerates_case_and_the_emoji_variation_selector() -> None:
     assert fragment_key("-love") == fragment_key(heading)
     assert fragment_key("User-Content-Tools") == fragment_key("tools")
     assert fragment_key("caf%C3%A9") == "café"
+
+
+def test_deeply_nested_links_are_read_without_recursing_deeper() -> None:
+    """1,000 links in link text: no RecursionError, the innermost text still shows."""
+    heading = "[" * 1000 + "deep" + "](https://x.org)" * 1000
+    assert "deep" in slug(heading)

@@ -27,7 +27,7 @@ _BARE = re.compile(r"(?<![(<\"'=\w])https?://[^\s<>\"'`\]\[)]+")
 _FENCE = re.compile(r"^([ \t]*(?:>[ \t]*)*)(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _BACKTICKS = re.compile(r"(?<!\\)`+")
-_HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]*>", re.IGNORECASE)
 
 
 def _indent(line: str) -> int:
@@ -117,7 +117,7 @@ def blank_code(text: str) -> str:
         and "~~~" not in text
         and "    " not in text
         and "\t" not in text
-        and ("<" not in text or not _HTML_CODE.search(text))
+        and ("<" not in text or not _HTML_CODE_TAG.search(text))
     ):
         return text
     lines = text.split("\n")
@@ -126,16 +126,30 @@ def blank_code(text: str) -> str:
     # code spans never cross a blank line (a paragraph's end)
     paragraphs = re.split(r"(\n[ \t]*\n)", "\n".join(lines))
     text = "".join(_blank_code_spans(part) if "`" in part else part for part in paragraphs)
-    if "<" in text:
-        text = _HTML_CODE.sub(
-            lambda m: (
-                m.group(0)[: m.start(2) - m.start(0)]
-                + _blank(m.group(2))
-                + m.group(0)[m.end(2) - m.start(0) :]
-            ),
-            text,
-        )
-    return text
+    return _blank_html_code(text) if "<" in text else text
+
+
+def _blank_html_code(text: str) -> str:
+    """The contents of ``<pre>`` and ``<code>`` elements blanked.
+
+    Tags are paired in one pass (an opening tag with the next closing one of
+    its name), so unclosed tags cost no rescan: linear whatever the input.
+    """
+    out = []
+    done = 0
+    opened: tuple[str, int] | None = None
+    for tag in _HTML_CODE_TAG.finditer(text):
+        name = tag.group(2).lower()
+        if opened is None:
+            if not tag.group(1):
+                opened = (name, tag.end())
+        elif tag.group(1) and name == opened[0]:
+            out.append(text[done : opened[1]])
+            out.append(_blank(text[opened[1] : tag.start()]))
+            done = tag.start()
+            opened = None
+    out.append(text[done:])
+    return "".join(out)
 
 
 @dataclass(frozen=True)

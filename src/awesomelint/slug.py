@@ -200,10 +200,14 @@ def _code_span(markdown: str, start: int) -> tuple[str, int] | None:
         return content, after
 
 
-def _close_bracket(markdown: str, start: int) -> int | None:
-    """The index of the ``]`` matching the ``[`` at ``start`` (escapes and code skipped)."""
-    depth = 0
-    index = start
+def _brackets(markdown: str) -> dict[int, int]:
+    """Each ``[`` that is closed, mapped to its ``]`` (escapes and code spans skipped).
+
+    One pass with a stack, so a heading of many brackets costs no rescans.
+    """
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    index = 0
     while index < len(markdown):
         char = markdown[index]
         if char == "\\":
@@ -218,13 +222,11 @@ def _close_bracket(markdown: str, start: int) -> int | None:
                 index += 1
             continue
         if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
+            stack.append(index)
+        elif char == "]" and stack:
+            pairs[stack.pop()] = index
         index += 1
-    return None
+    return pairs
 
 
 def _link_tail(markdown: str, start: int) -> int | None:
@@ -257,11 +259,15 @@ def _link_tail(markdown: str, start: int) -> int | None:
     return title.end() if title else None
 
 
-def text_content(markdown: str) -> str:
+_MAX_NESTING = 32  # links in link text deeper than this are read as text, not recursed into
+
+
+def text_content(markdown: str, _depth: int = 0) -> str:
     """What a browser shows of ``markdown`` rendered inline (not trimmed)."""
     parts: list[str | _Run] = []
     index = 0
     length = len(markdown)
+    brackets = _brackets(markdown) if "[" in markdown else {}
     while index < length:
         char = markdown[index]
         if char == "\\" and index + 1 < length and markdown[index + 1] in _ASCII_PUNCTUATION:
@@ -289,14 +295,14 @@ def text_content(markdown: str) -> str:
         elif char == "[" or (char == "!" and markdown.startswith("[", index + 1)):
             image = char == "!"
             opening = index + 1 if image else index
-            close = _close_bracket(markdown, opening)
+            close = brackets.get(opening)
             tail = _link_tail(markdown, close + 1) if close is not None else None
-            if close is None or tail is None:
+            if close is None or tail is None or _depth >= _MAX_NESTING:
                 parts.append(char)
                 index += 1
                 continue
             if not image:  # an image has no text content: its alt is an attribute
-                parts.append(text_content(markdown[opening + 1 : close]))
+                parts.append(text_content(markdown[opening + 1 : close], _depth + 1))
             index = tail
         elif char in "*_~":
             end = index
