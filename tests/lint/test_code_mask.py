@@ -1,4 +1,4 @@
-"""Code is not content: no URL rule reports (or fixes) a URL inside code."""
+"""Code is not content: no URL or link rule reports (or fixes) a URL or link inside code."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ CASES = [
     ("double-slash-url", "[x](https://x.org//a)"),
     ("insecure-url", "[x](http://github.com/a/b)"),
     ("link-in-destination", "[x]([y](https://x.org))"),
+    ("link-syntax", "[x](https://x.org/a"),
+    ("undefined-reference", "[x][nowhere]"),
 ]
 
 
