@@ -94,3 +94,13 @@ def test_html_code_tags_pair_in_one_pass() -> None:
     blanked = blank_code(text)
     assert "x.org" not in blanked and "<CODE> </code>" in blanked and "\n \n" in blanked
     assert blanked.endswith("<code>https://open.org")  # an unclosed tag hides nothing
+
+
+def test_a_nested_list_seen_without_its_parent_is_not_code() -> None:
+    """A block that starts with an indented item is a nested list: its links count."""
+    text = "    - [nested](https://nested.org)\n\n        [deeper](https://deeper.org)"
+    assert [ref.url for ref in links_in_markdown(text, "t.md", 1)] == [
+        "https://nested.org",
+        "https://deeper.org",
+    ]
+    assert "https" not in blank_code("Intro.\n\n    curl https://code.example")

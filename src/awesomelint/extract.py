@@ -38,7 +38,10 @@ def _code_block_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines of fenced and indented code blocks (fences included)."""
     code: set[int] = set()
     fence: tuple[str, int] | None = None
-    in_list = False
+    # a fragment that starts with an indented item is a nested list we see without its
+    # parent: its indented lines are not code (reading too much as code hides links)
+    first = next((line for line in lines if line.strip()), "")
+    in_list = _LIST_ITEM.match(first) is not None
     previous_blank = True
     previous_code = False
     for index, line in enumerate(lines):
