@@ -516,3 +516,49 @@ def test_blocking_scales_past_a_single_block() -> None:
     result = _dedupe(*entries)
     assert _together(result, 123, 300)
     assert len(result.duplicate_groups()) == 1
+
+
+_WORDS = ["sparse", "autoencoders", "circuits", "probing", "attention", "heads", "the", "of"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join),
+        min_size=2,
+        max_size=40,
+    ),
+    st.sampled_from(["", "s", "x", " (2023)"]),
+)
+def test_few_pairs_are_scored_without_numpy_and_alike(titles: list[str], typo: str) -> None:
+    """The pure path for small lists finds exactly the pairs the numpy path finds."""
+    from awesomelint import dedupe
+
+    prepared = [dedupe._prepare(t + (typo if i % 3 == 0 else "")) for i, t in enumerate(titles)]
+    few = dedupe._fuzzy_pairs(prepared, 90.0)
+    original = dedupe._FEW_PAIRS
+    dedupe._FEW_PAIRS = -1
+    try:
+        many = dedupe._fuzzy_pairs(prepared, 90.0)
+    finally:
+        dedupe._FEW_PAIRS = original
+    assert sorted(few) == sorted(many)
+
+
+def test_a_small_list_never_imports_numpy() -> None:
+    import subprocess
+    import sys
+
+    names = [f"{a}{b} {c}" for a in "BCDFG" for b in "aeiou" for c in ("Kit", "Lens", "Probe")]
+    entries = "".join(f"- [{name}](https://x.org/{n}) - D.\n" for n, name in enumerate(names * 4))
+    document = "# T\n\n## A\n\n" + entries
+    code = (
+        "import sys\nfrom awesomelint.dedupe import Candidate, find_duplicates\n"
+        "from awesomelint.parse import parse_text\n"
+        f"doc = parse_text({document!r}, 't.md')\n"
+        "cands = [Candidate(index=i, title=e.title, url=e.url, links=()) "
+        "for i, e in enumerate(doc.entries())]\n"
+        "find_duplicates(cands)\nassert 'numpy' not in sys.modules, 'numpy imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]

@@ -13,6 +13,7 @@ import sys
 import click
 
 from awesomelint import __version__
+from awesomelint.errors import AwesomelintError
 
 # name -> "module:attribute" of a click.Command
 _COMMANDS: dict[str, str] = {
@@ -54,8 +55,30 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 ok, 1 problems found, 2 usage or I/O error).
 
-    A subcommand reports its exit code by returning an int.
+    A subcommand reports its exit code by returning an int.  This is the one
+    error boundary: no input ever shows a traceback.  An error about the input
+    or the configuration is one line; anything else is a bug of ours, reported
+    in one line that asks for a report, with exit 2 (1 would read as "problems
+    found").
     """
+    try:
+        return _run(argv)
+    except Exception as exc:  # noqa: BLE001 - the boundary: whatever escaped is a bug
+        click.echo(internal_error(exc), err=True)
+        return 2
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line an internal error prints."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (
+        f"awesomelint: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+        "this is a bug, please report it with the command and the file that caused it "
+        "(awesomelint --version: " + __version__ + ")"
+    )
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         rv = cli.main(args=argv, prog_name="awesomelint", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -65,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except click.ClickException as exc:
         exc.show()
+        return 2
+    except AwesomelintError as exc:
+        click.echo(f"awesomelint: {exc}", err=True)
+        return 2
+    except RecursionError:
+        click.echo("awesomelint: input nested too deeply to read", err=True)
         return 2
     except click.Abort:
         click.echo("awesomelint: aborted", err=True)

@@ -7,7 +7,6 @@ Each command validates its own table; this module only finds and parses.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +54,8 @@ class Config:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only a run that finds a config file pays for the TOML parser
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -72,6 +72,9 @@ _MAX_TITLES_PER_URL = 64  # beyond that a URL is a hub, compared by exact title 
 _PARALLEL_BLOCK = 256  # threads pay off only on big blocks
 _SMALL_BLOCK = 48  # blocks up to this size are scored pair by pair in one batch
 _MIN_TITLE_CHARS = 12  # a one-word title shorter than this is too generic to merge on
+# Up to this many pairs in all blocks, pairs are scored one by one: cheaper than importing
+# numpy (0.1 s), which the pre-commit hook on a list of a few hundred entries never needs.
+_FEW_PAIRS = 20_000
 
 
 @dataclass(frozen=True)
@@ -398,6 +401,9 @@ def _fuzzy_pairs(titles: Sequence[_Title], threshold: float) -> list[tuple[float
     (a call per tiny block would cost more than its scoring); big blocks get a
     ``cdist`` each.  Both score the titles as written and word-sorted.
     """
+    blocks = _blocks(titles)
+    if sum(len(m) * (len(m) - 1) // 2 for m in blocks) <= _FEW_PAIRS:
+        return _few_fuzzy_pairs(titles, blocks, threshold)
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -405,7 +411,6 @@ def _fuzzy_pairs(titles: Sequence[_Title], threshold: float) -> list[tuple[float
     ordered = [t.ordered for t in titles]
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     cutoff = max(0.0, threshold - 1e-9)
-    blocks = _blocks(titles)
     found = []
     for members in blocks:
         if len(members) <= _SMALL_BLOCK:
@@ -444,6 +449,34 @@ def _fuzzy_pairs(titles: Sequence[_Title], threshold: float) -> list[tuple[float
     result = []
     for a, b in _unique_pairs(np.concatenate(found), len(titles)).tolist():
         score = _title_match(titles[a], titles[b], threshold)
+        if score is not None:
+            result.append((score, a, b))
+    return result
+
+
+def _few_fuzzy_pairs(
+    titles: Sequence[_Title], blocks: Sequence[Sequence[int]], threshold: float
+) -> list[tuple[float, int, int]]:
+    """``_fuzzy_pairs`` for few pairs, without numpy: the same pairs, scored one by one."""
+    from rapidfuzz import fuzz
+
+    cutoff = max(0.0, threshold - 1e-9)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks:
+        for at, first in enumerate(members):
+            for second in members[at + 1 :]:
+                pairs.add((first, second) if first < second else (second, first))
+    result = []
+    for a, b in sorted(pairs):
+        x, y = titles[a], titles[b]
+        if min(len(x.text), len(y.text)) < _MIN_LENGTH_RATIO * max(len(x.text), len(y.text)):
+            continue
+        if not (
+            fuzz.ratio(x.text, y.text, score_cutoff=cutoff)
+            or fuzz.ratio(x.ordered, y.ordered, score_cutoff=cutoff)
+        ):
+            continue
+        score = _title_match(x, y, threshold)
         if score is not None:
             result.append((score, a, b))
     return result

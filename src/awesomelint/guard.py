@@ -6,9 +6,10 @@ so a parser bug cannot hide the loss it causes.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
+
+from awesomelint.entities import decode_entities
 
 _URL = re.compile(r"https?://[^\s<>\"'`\]\[(){}|^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|^]*)*")
 _DESTINATION = re.compile(r"\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
@@ -18,10 +19,19 @@ _TRAILING = ".,;:!?*_~'\""
 
 
 def _normal(target: str) -> str:
+    """A target as the reader follows it: no ``<>``, escapes and complete entities decoded.
+
+    Only CommonMark's entities are decoded (``&noteId=`` is text, not ``¬eId=``),
+    and a ``}`` the URL does not open is BibTeX's (``url={https://…}``), not the
+    URL's; both sides of every comparison go through here.
+    """
     target = target.strip()
     if target.startswith("<") and target.endswith(">"):
         target = target[1:-1]
-    return html.unescape(_ESCAPED.sub(r"\1", target)).rstrip(_TRAILING)
+    target = decode_entities(_ESCAPED.sub(r"\1", target)).rstrip(_TRAILING)
+    while target.endswith("}") and target.count("}") > target.count("{"):
+        target = target[:-1].rstrip(_TRAILING)
+    return target
 
 
 def link_targets(text: str) -> set[str]:
@@ -52,10 +62,13 @@ def missing_web_links(urls: Iterable[str], after: str) -> list[str]:
     from awesomelint.canonical import canonical_url
 
     kept = {canonical_url(target) for target in link_targets(after)}
+    # a URL from the parsed model is already decoded, one from text is not: either form counts
     return sorted(
         {
             url
             for url in urls
-            if url.startswith(("http://", "https://")) and canonical_url(url) not in kept
+            if url.startswith(("http://", "https://"))
+            and canonical_url(url) not in kept
+            and canonical_url(_normal(url)) not in kept
         }
     )

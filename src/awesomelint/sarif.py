@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -47,4 +46,6 @@ def log(
         run["columnKind"] = column_kind
     run["results"] = list(results)
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    import json
+
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

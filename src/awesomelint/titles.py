@@ -16,6 +16,8 @@ import html
 import re
 import unicodedata
 
+from awesomelint.mojibake_clue import may_hold_mojibake
+
 __all__ = ["STOPWORDS", "content_tokens", "normalise_title", "title_core"]
 
 # Words whose presence or absence does not make another work: "A Survey on X"
@@ -39,7 +41,7 @@ _LATIN_END = 0x024F
 
 def _fix_mojibake(text: str) -> str:
     """Repair UTF-8 read as Latin-1/cp1252, and nothing else ftfy could change."""
-    if text.isascii():
+    if not may_hold_mojibake(text):
         return text
     from ftfy import fix_encoding
 

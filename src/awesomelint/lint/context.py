@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from awesomelint.extract import LinkRef, iter_links
+from awesomelint.extract import LinkRef, blank_code, iter_links
 from awesomelint.lint.child import Child, start_in_child
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.model import Block, Document, Entry, Section
@@ -180,10 +180,27 @@ class LintContext:
                 comment = "-->" not in line[line.index("<!--") + 4 :]
         return frozenset(skip)
 
-    def markdown_lines(self) -> Iterator[tuple[int, str]]:
-        """(1-based number, line) of every line that is markdown text."""
+    @cached_property
+    def code_free_lines(self) -> tuple[str, ...]:
+        """``lines`` with every code region blanked, columns kept (``extract.blank_code``).
+
+        Computed once per file: what every rule that scans lines for URLs or
+        link syntax searches, so a URL in code is never reported or fixed.
+        """
+        lines = blank_code("\n".join(self.lines)).split("\n")
+        for number in self.code_lines:  # front matter is not markdown either
+            lines[number - 1] = " " * len(lines[number - 1])
+        return tuple(lines)
+
+    def markdown_lines(self, blank_code: bool = False) -> Iterator[tuple[int, str]]:
+        """(1-based number, line) of every line that is markdown text.
+
+        With ``blank_code``, code spans, indented code and ``<code>``/``<pre>``
+        are blanked in the lines given (``code_free_lines``).
+        """
         skip = self.verbatim_lines
-        for index, line in enumerate(self.lines):
+        lines = self.code_free_lines if blank_code else self.lines
+        for index, line in enumerate(lines):
             if index + 1 not in skip:
                 yield index + 1, line
 
@@ -234,8 +251,9 @@ class LintContext:
         """Every link with the position of its URL in the source (None where not found).
 
         A link is looked for from its line to the end of its item (entries know
-        only their first line).  Repeated URLs get successive positions, so each
-        occurrence is reported (and fixed) once.  A reference link's URL stands
+        only their first line), outside code (``code_free_lines``).  Repeated
+        URLs get successive positions, so each occurrence is reported (and
+        fixed) once.  A reference link's URL stands
         in its definition, which is a link of its own: use ``url_sites``.
         """
         cursor: dict[tuple[str, int], tuple[int, int]] = {}
@@ -249,7 +267,7 @@ class LintContext:
                     extents[ref.line] = self._extent(ref.line)
                 for number in range(start_line, min(extents[ref.line], len(self.lines)) + 1):
                     offset = start_column if number == start_line else 0
-                    column = self.lines[number - 1].find(ref.url, offset)
+                    column = self.code_free_lines[number - 1].find(ref.url, offset)
                     if column >= 0:
                         where = (number, column + 1)
                         cursor[(ref.url, ref.line)] = (number, column + len(ref.url))

@@ -7,7 +7,6 @@ and other dashboards.  ``auto`` is resolved by the command, not here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from awesomelint import sarif as sarif_log
@@ -86,6 +85,8 @@ def json_(results: Sequence[FileResult], color: bool = False) -> str:
         }
         for d in _diagnostics(results)
     ]
+    import json  # the text format, the hook's, does without it
+
     return json.dumps({"diagnostics": diagnostics}, indent=2, ensure_ascii=False) + "\n"
 
 

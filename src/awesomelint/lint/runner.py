@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
-from awesomelint.guard import lost_web_links
 from awesomelint.lint.context import LintContext
 from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
 from awesomelint.lint.directives import parse_directives, suppressed
@@ -143,6 +142,8 @@ def fix_file(path: str, settings: LintSettings, *, force: bool = False) -> FileR
     ctx = LintContext.from_decoded(decoded, path)
     text, diagnostics, applied = fix_text(ctx, settings)
     if text != _raw_text(ctx):
+        from awesomelint.guard import lost_web_links  # only --fix writes: lint never pays
+
         lost = lost_web_links(_raw_text(ctx), text)
         if lost:  # a fix changes a URL's form at most; losing one is a bug: write nothing
             shown = ", ".join(lost[:5]) + (" …" if len(lost) > 5 else "")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from awesomelint.errors import InputError
 from awesomelint.fileio import max_bytes
 from awesomelint.model import Repair
+from awesomelint.mojibake_clue import may_hold_mojibake
 
 # What a text repair must not touch: URLs (with or without a scheme, as link
 # destinations, autolinks, definitions and attributes).  A URL names a resource
@@ -60,17 +61,18 @@ def repair_mojibake(text: str) -> tuple[str, tuple[Repair, ...]]:
     """Undo UTF-8-read-as-cp1252 damage (``â€™`` → ``’``) line by line.
 
     Only ftfy's encoding fix runs, not its other "fixes" (quote uncurling,
-    HTML unescaping), which would change correct text.  ASCII lines, the vast
-    majority, are skipped without calling ftfy.
+    HTML unescaping), which would change correct text.  Lines with no clue of
+    mojibake (``awesomelint.mojibake_clue``), the vast majority, are skipped
+    without calling, or importing, ftfy.
     """
-    if text.isascii():
+    if not may_hold_mojibake(text):
         return text, ()
-    import ftfy  # only lists with non-ASCII text pay for the import
+    import ftfy  # only text that may hold mojibake pays for the import
 
     lines = text.split("\n")
     repairs: list[Repair] = []
     for number, line in enumerate(lines, start=1):
-        if line.isascii():
+        if not may_hold_mojibake(line):
             continue
         fixed = outside_urls(line, ftfy.fix_encoding)
         if fixed != line:

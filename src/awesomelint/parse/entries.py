@@ -17,14 +17,17 @@ from awesomelint.model import Entry, Link, Source, Tag, TagKind
 from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import kind, raw_text
 
-_PH0 = 0xE000  # placeholders live in the private use area
-PLACEHOLDER = "[\ue000-\uf8ff]"
+# A placeholder is a surrogate pair written as two code points: decoded text never holds
+# a surrogate (UTF-8 cannot encode one, mistletoe decodes &#xD800; to U+FFFD), so no
+# input can look like a placeholder, and pairs number a million spans.
+_PH_HIGH, _PH_LOW = 0xD800, 0xDC00
+PLACEHOLDER = "[\ud800-\udbff][\udc00-\udfff]"
 _STAR = re.compile(r"^\s*([\U0001F31F\u2B50\u2605\u2728\U0001F525]+)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-\u2013\u2014:]|\\-)\s+|^\s*[-\u2013\u2014:]\s*$")
 _BRACKET_LINK = re.compile(rf"(?:^|\s)\\\[({PLACEHOLDER})\\\]\s*$")
-_BRACKET_TAG = re.compile(r"(?:^|\s)\\\[((?:[^\\\]\n\ue000-\uf8ff]|\\[^\]])" + r"{1,80})\\\]\s*$")
+_BRACKET_TAG = re.compile(r"(?:^|\s)\\\[((?:[^\\\]\n\ud800-\udfff]|\\[^\]])" + r"{1,80})\\\]\s*$")
 _DOT_LINK = re.compile(rf"\s\u00b7\s+({PLACEHOLDER})\s*$")
-_DOT_TAG = re.compile(r"\s\u00b7\s+([^\u00b7\ue000-\uf8ff]+?)\s*$")
+_DOT_TAG = re.compile(r"\s\u00b7\s+([^\u00b7\ud800-\udfff]+?)\s*$")
 _LONE_LINK = re.compile(rf"(?:^|\s)({PLACEHOLDER})\s*$")
 _ONLY_LINKS = re.compile(rf"^(?:\s*{PLACEHOLDER})+\s*$")
 _DATE = re.compile(r"^(?:(?:19|20)\d{2}(?:[.\-/](?:0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))$")
@@ -56,7 +59,8 @@ class Rest:
     spans: tuple[Any, ...]
 
     def span(self, placeholder: str) -> Any:
-        return self.spans[ord(placeholder) - _PH0]
+        high, low = ord(placeholder[0]) - _PH_HIGH, ord(placeholder[1]) - _PH_LOW
+        return self.spans[high << 10 | low]
 
     def link(self, placeholder: str) -> Any | None:
         """The link behind a placeholder, None if it stands for other markup."""
@@ -77,7 +81,8 @@ def rest_of(tokens: list[Any]) -> Rest:
 
     def placeholder(token: Any) -> str:
         spans.append(token)
-        return chr(_PH0 + len(spans) - 1)
+        index = len(spans) - 1
+        return chr(_PH_HIGH + (index >> 10)) + chr(_PH_LOW + (index & 0x3FF))
 
     return Rest(to_markdown(tokens, placeholder), tuple(spans))
 

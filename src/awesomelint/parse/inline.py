@@ -16,35 +16,21 @@ from awesomelint.parse.tokens import kind
 # Characters that could start markup inside running text.
 _ESCAPE = re.compile(r"([\\`*\[\]<])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-_PRIVATE_REF = re.compile(r"(?<!\\)&#(5[7-9]\d{3}|6[0-3]\d{3});")
 _ENTITY_LIKE = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def escape(text: str) -> str:
-    """Plain text to markdown that shows exactly that text.
-
-    Private-use characters are written as character references: the entry
-    parser uses them as placeholders, and markdown decodes the references.
-    """
+    """Plain text to markdown that shows exactly that text (private-use icons included:
+    the entry parser's placeholders are out of band, see parse/entries.py)."""
     text = _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
     if "&" in text:
         text = _ENTITY_LIKE.sub(lambda m: "\\" + m.group(0), text)
-    if not text.isascii():
-        text = PRIVATE_USE.sub(lambda m: f"&#{ord(m.group(0))};", text)
     return text
 
 
 def unescape(markdown: str) -> str:
-    """Undo ``escape`` on plain text: backslash escapes and private-use references."""
-    if "&#" in markdown:
-        markdown = _PRIVATE_REF.sub(_private_char, markdown)
+    """Undo ``escape`` on plain text: backslash escapes."""
     return _UNESCAPE.sub(r"\1", markdown)
-
-
-def _private_char(match: re.Match[str]) -> str:
-    code = int(match.group(1))
-    return chr(code) if 0xE000 <= code <= 0xF8FF else match.group(0)
 
 
 def destination(url: str) -> str:

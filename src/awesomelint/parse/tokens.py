@@ -59,6 +59,9 @@ def _html_aware() -> Any:
 
 def tokenize(lines: list[str]) -> list[Any]:
     """mistletoe's block tokens of some lines (with their line ends), HTML included."""
+    from awesomelint.parse.mistletoe_import import import_mistletoe
+
+    import_mistletoe()
     from mistletoe import Document as MistletoeDocument
 
     with _html_aware()():

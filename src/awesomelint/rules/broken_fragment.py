@@ -1,9 +1,13 @@
 """A ``#fragment`` link to a heading (or HTML anchor) that does not exist.
 
-Anchors are computed the way GitHub computes them (lower case, punctuation
-dropped, spaces to hyphens, ``-1`` ``-2`` for repeats).  When a heading's text
-is the link's text, the fix points the link at that heading's anchor
-(``[Techniques](#mi-techniques)`` becomes ``[Techniques](#techniques)``).
+Anchors are computed the way GitHub computes them (``awesomelint.slug``: lower
+case, punctuation dropped, ``_`` and accents kept, spaces to hyphens, ``-1``
+``-2`` for repeats).  A fragment is found as GitHub's page script finds it:
+whatever its case, and with or without the emoji variation selector U+FE0F.
+The fix is offered only when the target is certain: the link's text is the
+text of exactly one heading, and no heading the parser may not see (in a
+quote, in HTML) could be the one meant.  ``[Techniques](#mi-techniques)``
+becomes ``[Techniques](#techniques)``.
 
 Fails::
 
@@ -20,13 +24,13 @@ Passes::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
-from awesomelint.slug import heading_text
+from awesomelint.slug import fragment_key, heading_text, slug
 
 ID = "AL015"
 NAME = "broken-fragment"
@@ -36,6 +40,22 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 _IMPLICIT = frozenset({"", "top"})
+# headings a list may hold where the parser reads no section: in a quote, in HTML
+_QUOTED_HEADING = re.compile(r"^\s*(?:>\s*)+#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE)
+
+
+def _unread_heading_keys(ctx: LintContext) -> set[str]:
+    """Keys of anchors GitHub may give headings that are not sections of the Document."""
+    keys: set[str] = set()
+    for _, line in ctx.markdown_lines():
+        if ">" not in line and "<h" not in line.lower():
+            continue
+        quoted = _QUOTED_HEADING.match(line)
+        texts = [quoted.group(1)] if quoted else []
+        texts.extend(match.group(1) for match in _HTML_HEADING.finditer(line))
+        keys.update(fragment_key(slug(text)) for text in texts)
+    return keys
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
@@ -43,17 +63,23 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     sites = [site for site in ctx.url_sites if site.ref.url.startswith("#")]
     if not sites:
         return
-    anchors = {anchor.lower() for anchor in ctx.anchors}
+    keys = {fragment_key(anchor) for anchor in ctx.anchors}
+    unread: set[str] | None = None
     by_text: dict[str, list[str]] = {}
     for heading in ctx.headings:
         by_text.setdefault(heading.text.casefold(), []).append(heading.slug)
     for site in sites:
         url = site.ref.url
-        fragment = unquote(url[1:]).lower().removeprefix("user-content-")
-        if fragment in _IMPLICIT or fragment in anchors:
+        key = fragment_key(url[1:])
+        if key in _IMPLICIT or key in keys:
             continue
+        if unread is None:
+            unread = _unread_heading_keys(ctx)
+        if key in unread:
+            continue  # most likely a heading we cannot see: GitHub gives it this anchor
         line, column = site.line or site.ref.line, site.column or 1
-        slugs = by_text.get(heading_text(site.ref.label).casefold(), [])
+        label = heading_text(site.ref.label).casefold()
+        slugs = by_text.get(label, []) if label else []
         fix = None
         hint = ""
         if len(slugs) == 1:

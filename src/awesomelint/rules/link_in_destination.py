@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
 
@@ -36,11 +36,11 @@ _NESTED = re.compile(r"\]\(\s*(<?\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^()\s<>]+)>?
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Find ``](`` followed by ``[text](url))`` on every markdown line."""
-    for number, line in ctx.markdown_lines():
-        if "](" not in line:
+    for number, code_free in ctx.markdown_lines(blank_code=True):
+        if "](" not in code_free:
             continue
-        masked = mask_code_spans(line)
-        for match in _NESTED.finditer(masked):
+        line = ctx.lines[number - 1]
+        for match in _NESTED.finditer(code_free):
             inner = match.group(3)
             column = match.start(1) + 1
             yield ctx.diagnostic(

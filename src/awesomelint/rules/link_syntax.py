@@ -42,7 +42,7 @@ def _units(ctx: LintContext) -> Iterator[list[tuple[int, str]]]:
     """Paragraphs and list items: runs of markdown lines a link may wrap within."""
     unit: list[tuple[int, str]] = []
     expected = 1
-    for number, line in ctx.markdown_lines():
+    for number, line in ctx.markdown_lines(blank_code=True):
         if number != expected or not line.strip(" \t") or _UNIT_START.match(line):
             if unit:
                 yield unit

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
 
@@ -52,11 +52,12 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         for _, line in lines
         if "]:" in line and (match := _DEFINITION.match(line))
     }
-    for number, line in lines:
-        if "][" not in line:
+    for number, code_free in ctx.markdown_lines(blank_code=True):
+        if "][" not in code_free:
             continue
-        for match in _REFERENCE.finditer(mask_code_spans(line)):
-            text, label = match.group(1), match.group(2)
+        line = ctx.lines[number - 1]
+        for match in _REFERENCE.finditer(code_free):
+            text, label = line[match.start(1) : match.end(1)], line[match.start(2) : match.end(2)]
             key = normalise_label(label or text)
             if not key or key.startswith("^") or key in defined:
                 continue

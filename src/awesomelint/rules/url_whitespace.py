@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options, mask_code_spans
+from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 
@@ -47,10 +47,11 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         seen.add((line, column))
         name = "space" if match.group(0) == " " else f"U+{ord(match.group(0)):04X}"
         yield ctx.diagnostic(ID, options, line, column, f"{name} inside URL {url.strip()!r}")
-    for number, line in ctx.markdown_lines():
-        if "](" not in line:
+    for number, code_free in ctx.markdown_lines(blank_code=True):
+        if "](" not in code_free:
             continue
-        for match in _BROKEN.finditer(mask_code_spans(line)):
+        line = ctx.lines[number - 1]
+        for match in _BROKEN.finditer(code_free):
             column = match.start(1) + 1
             if (number, column) in seen:
                 continue

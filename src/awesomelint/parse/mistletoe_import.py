@@ -1,0 +1,42 @@
+"""Import mistletoe without its scan of all of Unicode.
+
+At import, ``mistletoe.core_tokens`` builds its set of punctuation (which
+emphasis rules consult) by asking ``unicodedata`` about each of the 1.1 million
+code points: 0.1 to 0.25 s, a third of a pre-commit run on a real list, paid
+by every list that has one line the fast path leaves to mistletoe.  We import
+it with the scan cut to ASCII and add the rest of the same set from a table
+(``awesomelint.unicode_tables``); the set, and so every parse, is the same.
+"""
+
+from __future__ import annotations
+
+import sys
+from bisect import bisect_left
+
+from awesomelint.unicode_tables import PUNCTUATION_BOUNDS
+
+
+def punctuation() -> set[str]:
+    """The non-ASCII Unicode punctuation characters (categories P*)."""
+    pairs = zip(PUNCTUATION_BOUNDS[::2], PUNCTUATION_BOUNDS[1::2], strict=True)
+    return {chr(code) for start, end in pairs for code in range(start, end)}
+
+
+def import_mistletoe() -> None:
+    """Make sure mistletoe is imported, cheaply; a no-op once it is."""
+    if "mistletoe.core_tokens" in sys.modules:
+        return
+    real = sys.maxunicode
+    # core_tokens reads sys.maxunicode once, for its scan; nothing else imported here does
+    sys.maxunicode = 0x7F  # type: ignore[misc]
+    try:
+        import mistletoe.core_tokens as core_tokens
+    finally:
+        sys.maxunicode = real  # type: ignore[misc]
+    core_tokens.punctuation.update(punctuation())
+
+
+def is_punctuation(char: str) -> bool:
+    """Is ``char`` in the table (for tests: the table against ``unicodedata``)."""
+    at = bisect_left(PUNCTUATION_BOUNDS, ord(char) + 1)
+    return at % 2 == 1
