@@ -18,7 +18,7 @@ from awesomelint import __version__
 _COMMANDS: dict[str, str] = {
     "fmt": "awesomelint.commands.fmt:fmt",
     "merge": "awesomelint.commands.merge:merge",
-    "links": "awesomelint.links.cli:links",
+    "links": "awesomelint.commands.links:links",
     "lint": "awesomelint.commands.lint:lint",
     "rules": "awesomelint.commands.rules:rules",
 }

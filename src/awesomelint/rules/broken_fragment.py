@@ -21,8 +21,8 @@ Passes::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import unquote
 
+from awesomelint.anchors import anchor_key, has_anchor
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
@@ -35,22 +35,19 @@ FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
-_IMPLICIT = frozenset({"", "top"})
-
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report every in-page link whose fragment names no anchor."""
     sites = [site for site in ctx.url_sites if site.ref.url.startswith("#")]
     if not sites:
         return
-    anchors = {anchor.lower() for anchor in ctx.anchors}
+    keys = {anchor_key(anchor) for anchor in ctx.anchors}
     by_text: dict[str, list[str]] = {}
     for heading in ctx.headings:
         by_text.setdefault(heading.text.casefold(), []).append(heading.slug)
     for site in sites:
         url = site.ref.url
-        fragment = unquote(url[1:]).lower().removeprefix("user-content-")
-        if fragment in _IMPLICIT or fragment in anchors:
+        if anchor_key(url[1:]) in keys or has_anchor(url[1:], ctx.anchors):
             continue
         line, column = site.line or site.ref.line, site.column or 1
         slugs = by_text.get(heading_text(site.ref.label).casefold(), [])
