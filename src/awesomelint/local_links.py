@@ -18,6 +18,8 @@ from urllib.parse import unquote
 from awesomelint.anchors import has_anchor
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+# not a path at all: markup caught as a destination (a link nested in a link) or a template
+_NOT_A_PATH = re.compile(r"[\s\[\]<>{}]")
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -33,7 +35,9 @@ class LocalVerdict:
 def is_local(url: str) -> bool:
     """True for a link to a file of the repository: no scheme, not ``//host``, not ``#x``."""
     url = url.strip()
-    return bool(url) and not url.startswith(("#", "//", "\\")) and not _SCHEME.match(url)
+    if not url or url.startswith(("#", "//", "\\")) or _NOT_A_PATH.search(url):
+        return False
+    return not _SCHEME.match(url)
 
 
 def target(url: str, file: str, root_dir: str | None) -> tuple[str | None, str]:

@@ -110,30 +110,31 @@ def _compose(
     )
 
 
-def network_down(outcomes: Iterable[Outcome]) -> str:
+def network_down(answers: Iterable[tuple[str, Outcome]]) -> str:
     """Why no request got out at all, or "" when some server answered.
 
-    One host that does not resolve is a dead link; every host failing, two
-    or more of them, is a runner without network, and calling the whole list
-    dead would be a lie.
+    ``answers`` are (URL, outcome) of the requests of a run.  One host that
+    does not resolve is a dead link; every host failing, two or more of
+    them, is a runner without network, and calling the whole list dead
+    would be a lie.
     """
     kinds: set[str] = set()
-    failed = 0
-    for outcome in outcomes:
-        if outcome.cached:
-            continue
+    hosts: set[str] = set()
+    for url, outcome in answers:
         kind = failure_kind(outcome)
         if not kind:
             if outcome.status is not None or outcome.verdict is Verdict.TIMEOUT:
                 return ""
             continue
         kinds.add(kind)
-        failed += 1
-    if failed < 2:
+        hosts.add(host_of(url))
+    if len(hosts) < 2:
         return ""
     if kinds == {"dns"}:
-        return "no host name resolved"
-    return "no server could be reached" if kinds == {"connect"} else "no request got an answer"
+        return f"none of {len(hosts)} host names resolved"
+    if kinds == {"connect"}:
+        return f"none of {len(hosts)} hosts could be reached"
+    return f"none of {len(hosts)} hosts resolved or could be reached"
 
 
 class _Stream:
@@ -158,12 +159,13 @@ class _Stream:
         self.with_anchors: dict[str, Outcome] = {}  # pages fetched for their anchors
         self.sent: dict[str, bool] = {}  # page -> anchors asked for
         self.local: dict[tuple[str, str], Outcome] = {}
-        self.fetched: list[Outcome] = []
+        self.fetched: list[tuple[str, Outcome]] = []
         self.waiting: dict[str, float] = {}  # page -> when it was handed to a lane
         self.batched: dict[str, None] = {}  # new pages not yet sent, in order
         self._file_anchors: dict[str, frozenset[str] | None] = {}
         self.done = 0
         self.total = 0
+        self.network_seen = False
 
     # -- feeding -----------------------------------------------------------------------------
 
@@ -254,7 +256,9 @@ class _Stream:
             self.with_anchors[job.base] = outcome
         if not job.anchors or job.base not in self.outcomes:
             self.outcomes[job.base] = outcome
-        self.fetched.append(outcome)
+        if not self.network_seen:  # once one server answered, the network is up
+            self.fetched.append((job.base, outcome))
+            self.network_seen = outcome.status is not None
         self.waiting.pop(job.base, None)
         if self.cache is not None:
             self.cache.store(job.base, outcome)
