@@ -91,6 +91,8 @@ class Server:
         asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        if not self._thread.is_alive():
+            self._loop.close()  # closed here, not by the garbage collector at some later test
 
     def url(self, path: str, address: str = "127.0.0.1", name: str | None = None) -> str:
         """The URL of ``path`` on ``address`` (or on the host ``name`` at its port)."""

@@ -365,6 +365,7 @@ def links(
 
         bar = ProgressLine(sys.stderr)
     anchors: dict[str, frozenset[str]] = {}
+    interrupted = False
     try:
         report = run_interruptible(
             _check_and_suggest(
@@ -380,6 +381,7 @@ def links(
     except AwesomelintError as exc:
         return _fail(str(exc))
     except (Interrupted, KeyboardInterrupt):
+        interrupted = True
         click.echo("\nawesomelint: interrupted; the cache keeps what was checked", err=True)
         return 130
     except sqlite3.Error as exc:
@@ -389,7 +391,9 @@ def links(
             bar.clear()
         if cache is not None:
             cache.close()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        # after an interrupt we are on the way out: another Ctrl-C must not turn it into a
+        # traceback (or a kill by signal), so it is ignored for the few instructions left
+        signal.signal(signal.SIGINT, signal.SIG_IGN if interrupted else signal.default_int_handler)
 
     if report.network_down:
         return _fail(
