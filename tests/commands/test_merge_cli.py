@@ -170,3 +170,16 @@ def test_unwritable_output_is_exit_2_naming_it(
     target = tmp_path / "missing-dir" / "out.md"
     assert main(["merge", str(source), "-o", str(target)]) == 2
     assert f"{target}: cannot write" in capsys.readouterr().err
+
+
+def test_inputs_can_be_directories_and_globs_with_exclude(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_bytes(LIST_A)
+    (tmp_path / "in" / "b.md").write_bytes(LIST_B)
+    (tmp_path / "in" / "draft.md").write_bytes(b"# D\n\n- [Draft](https://draft.example/x)\n")
+    out = tmp_path / "out.md"
+    assert main(["merge", str(tmp_path / "in"), "--exclude", "draft.md", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "github.com/o/r" in text and "draft.example" not in text
+    assert main(["merge", str(tmp_path / "in" / "[ab].md"), "-o", str(out)]) == 0
+    assert out.read_text() == text

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from awesomelint.commands.options import Output, epilog, output_options
+from awesomelint.commands.paths import expand
 from awesomelint.errors import AwesomelintError
 from awesomelint.fileio import atomic_write
 from awesomelint.model import Document
@@ -25,6 +27,15 @@ def _load(source: str, cache_dir: Path, timeout: float) -> Document:
     return parse_text(decoded.text, source, decoded.newline, decoded.repairs)
 
 
+def _sources(inputs: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
+    """URLs as given; files, directories and globs as every command reads them."""
+    out: list[str] = []
+    for source in inputs:
+        is_url = source.startswith(("http://", "https://"))
+        out.extend([source] if is_url else expand([source], exclude))
+    return out
+
+
 def _default_cache() -> Path:
     import os
 
@@ -32,8 +43,22 @@ def _default_cache() -> Path:
     return Path(base) / "awesomelint" / "lists"
 
 
-@click.command("merge")
+@click.command(
+    "merge",
+    epilog=epilog(
+        [
+            "awesomelint merge a.md b.md -o merged.md",
+            "awesomelint merge lists/ 'more/*.md' --exclude 'draft-*' -o merged.md --report r.json",
+            "awesomelint merge https://raw.githubusercontent.com/o/r/main/README.md a.md -o m.md",
+        ],
+        "0 written; 1 not written, an input link would be lost; 2 an input could not be read "
+        "or fetched, or usage error.",
+    ),
+)
 @click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--exclude", "exclude_paths", multiple=True, metavar="GLOB", help="Skip matching input files."
+)
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The merged list."
 )
@@ -61,8 +86,11 @@ def _default_cache() -> Path:
     help="Where fetched lists are kept for offline re-runs (default: the user cache).",
 )
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per fetch.")
+@output_options
 def merge(
     inputs: tuple[str, ...],
+    exclude_paths: tuple[str, ...],
+    out: Output,
     output: str,
     report: str | None,
     sections: str,
@@ -81,7 +109,7 @@ def merge(
 
     cache = Path(cache_dir) if cache_dir else _default_cache()
     try:
-        documents = [_load(source, cache, timeout) for source in inputs]
+        documents = [_load(source, cache, timeout) for source in _sources(inputs, exclude_paths)]
     except AwesomelintError as exc:
         click.echo(f"awesomelint: {exc}", err=True)
         return 2
