@@ -12,8 +12,6 @@ import sys
 
 import click
 
-from awesomelint import __version__
-
 # name -> "module:attribute" of a click.Command
 _COMMANDS: dict[str, str] = {
     "fmt": "awesomelint.commands.fmt:fmt",
@@ -44,7 +42,7 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="awesomelint")
+@click.version_option(package_name="awesomelint", prog_name="awesomelint")
 def cli() -> None:
     """Lint, format, link-check and merge awesome lists."""
 
