@@ -50,6 +50,7 @@ class _Stats:
     max_in_flight: Counter[str] = field(default_factory=Counter)
     streamed: int = 0
     served: Counter[str] = field(default_factory=Counter)
+    connections: int = 0
 
 
 class Server:
@@ -119,6 +120,12 @@ class Server:
             return self._stats.max_in_flight[host]
 
     @property
+    def connections(self) -> int:
+        """TCP connections accepted so far (keep-alive reuse shows as few)."""
+        with self._lock:
+            return self._stats.connections
+
+    @property
     def streamed(self) -> int:
         with self._lock:
             return self._stats.streamed
@@ -129,6 +136,8 @@ class Server:
         task = asyncio.current_task()
         assert task is not None
         self._handlers.add(task)
+        with self._lock:
+            self._stats.connections += 1
         try:
             while True:
                 try:

@@ -111,10 +111,15 @@ class Lane:
     async def _serve(self) -> None:
         # httpx is imported only when something must actually be requested
         from awesomelint.links import fetch, transport
+        from awesomelint.links.headclient import HeadClient
 
         resolver = fetch.Resolver(self.settings.allow_private, self.settings.timeout)
-        async with transport.make_client(self.settings, resolver) as client:
-            checker = fetch.Checker(self.settings, client, resolver)
+        async with HeadClient(
+            transport.make_client(self.settings, resolver),
+            resolver,
+            transport.default_headers(self.settings),
+        ) as client:
+            checker = fetch.Checker(self.settings, client, resolver)  # type: ignore[arg-type]
 
             async def work() -> None:
                 while True:
