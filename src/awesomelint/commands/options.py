@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any, TypeVar
@@ -86,7 +87,8 @@ def output_options(func: F) -> F:
 def epilog(examples: list[str], exit_codes: str) -> str:
     """The end of a ``--help``: examples and exit codes, kept as written (``\\b``)."""
     lines = ["\b", "Examples:", *(f"  {example}" for example in examples)]
-    return "\n".join([*lines, "", "\b", f"Exit codes: {exit_codes}"])
+    codes = textwrap.wrap(f"Exit codes: {exit_codes}", 78, subsequent_indent="  ")
+    return "\n".join([*lines, "", "\b", *codes])
 
 
 def finite(name: str, minimum: float, maximum: float) -> click.ParamType:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -41,6 +40,8 @@ def _walk(directory: str) -> Iterator[str]:
 
 def _tracked() -> list[str] | None:
     """Markdown files git tracks under the current directory; None outside a repository."""
+    import subprocess  # only when no path is given: not on the pre-commit path
+
     try:
         done = subprocess.run(
             ["git", "ls-files", "-z", "--", *(f"*{suffix}" for suffix in MARKDOWN)],
