@@ -145,24 +145,29 @@ def write_list(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of ``pid`` and all its descendants (Linux /proc).
+
+    RSS counts a page shared by forked processes once per process; PSS
+    splits it between them, so it is the fair sum for a process tree.
+    """
+    rss = pss = 0
     stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     stack.extend(int(child) for child in children.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 class Run:
@@ -174,13 +179,14 @@ class Run:
         proc = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
         )
-        peak = 0
+        peak = peak_pss = 0
         done = threading.Event()
 
         def watch() -> None:
-            nonlocal peak
+            nonlocal peak, peak_pss
             while not done.is_set():
-                peak = max(peak, _tree_rss(proc.pid))
+                rss, pss = _tree_memory(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
                 done.wait(0.05)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -192,6 +198,7 @@ class Run:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         self.rss = peak
+        self.pss = peak_pss
         self.code = proc.returncode
 
 
@@ -330,6 +337,11 @@ def main() -> int:
             )  # fmt: skip
             if t_lychee:
                 print(f"  goal <= 1.5x lychee: {'OK' if t_ours <= 1.5 * t_lychee else 'MISSED'}")
+            sharded = [
+                _ours(lst, farm, args.links, "--no-cache", "--jobs", "2")[0] for _ in range(3)
+            ]
+            report("awesomelint --jobs 2 (hosts over 2 processes)", [r.seconds for r in sharded])
+            print(f"  peak in-flight per host with --jobs 2: {_peak(farm)} (cap {HOST_CAP})")
             mlc = None if args.skip_mlc else install_mlc()
             if mlc is not None:
                 theirs = []
@@ -364,10 +376,14 @@ def main() -> int:
                     run, _ = _ours(big, farm, count, "--no-cache")
                     per_link.append(run.seconds / count * 1e6)
                     print(f"  {count:>7} links: {run.seconds:6.2f} s, {per_link[-1]:5.0f} us/link, "
-                          f"peak RSS {run.rss / 2**20:5.0f} MiB, CPU {run.cpu:5.1f} s, "
+                          f"peak RSS {run.rss / 2**20:4.0f} MiB (PSS {run.pss / 2**20:4.0f}), "
+                          f"CPU {run.cpu:5.1f} s, "
                           f"peak in-flight/host {_peak(farm)}")  # fmt: skip
                 growth = per_link[-1] / per_link[0]
                 print(f"  time per link 100k vs 25k: {growth:.2f}x (linear: ~1.0)")
+                print(
+                    f"  goal peak RSS < 300 MiB at 100k: {'OK' if run.rss < 300 * 2**20 else 'MISSED'}"
+                )
 
             big = work / "warm.md"
             cache = work / "cache.sqlite3"

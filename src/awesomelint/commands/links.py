@@ -175,7 +175,9 @@ def resolve_format(name: str) -> str:
 
 
 def _default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """One process: with the lean HEAD path a run is latency-bound again, and worker
+    processes cost more CPU in pickling than they save (see lanes.py)."""
+    return 1
 
 
 def _write(path: str, text: str) -> None:
@@ -276,7 +278,7 @@ _EPILOG = epilog(
 @click.option(
     "--host-interval", type=finite("seconds", 0, 3600), help="Seconds between requests. [0]"
 )
-@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes. [cores, up to 4]")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes, hosts shared out. [1]")
 @click.option("--exclude", multiple=True, metavar="REGEX", help="Skip matching URLs.")
 @click.option("--accept", metavar="CODES", help="Accepted statuses, e.g. 200..299,429.")
 @click.option("--user-agent", metavar="UA", help="User-Agent header.")

@@ -331,6 +331,7 @@ async def check(
     stream = _Stream(settings, anchors if anchors is not None else {}, cache, lanes, progress)
     ticker = asyncio.ensure_future(stream.tick()) if progress is not None else None
     try:
+        await lanes.start()
         for count, link in enumerate(links):
             await stream.feed(link)
             if count % 512 == 511:

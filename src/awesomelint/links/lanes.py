@@ -5,11 +5,15 @@ queue is bounded, so extraction waits when checking falls behind and memory
 stays flat however long the list.  Workers take the host's slot first, then
 the global gate, and reserve the host's interval only then (``HostPool.slot``).
 
-One event loop spends about 0.9 ms of CPU per request in httpx; a list of
-thousands of links is CPU-bound there, not latency-bound.  ``ProcessLane``
-therefore runs a lane in a forked worker process: hosts are dealt to lanes,
-a host lives in exactly one lane, so its cap, interval and backoff hold as in
-one process, and the global limit is split between the lanes.
+Through httpx one event loop spent about 1 ms of CPU per request, which
+made a list of thousands of links CPU-bound.  ``ProcessLane`` runs a lane in
+a forked worker process: hosts are dealt to lanes, a host lives in exactly
+one lane, so its cap, interval and backoff hold as in one process, and the
+global limit is split between the lanes.  With HEAD requests on the lean
+path (headclient.py) one process is latency-bound again, and on two busy
+cores the pickling between processes cost more than it saved, so one lane
+is the default (``--jobs``).  Workers are forked when the run starts, before
+the lists are read, so they share little memory with the parent.
 """
 
 from __future__ import annotations
@@ -222,7 +226,9 @@ class ProcessLane:
         self.requests = 0
         self.hosts: tuple[HostStat, ...] = ()
 
-    async def _start(self) -> None:
+    async def start(self) -> None:
+        if self._writer is not None:
+            return
         jobs_r, jobs_w = os.pipe()
         results_r, results_w = os.pipe()
         sys.stdout.flush()
@@ -254,8 +260,7 @@ class ProcessLane:
             self._emit(item[0], item[1])
 
     async def submit(self, job: Job) -> None:
-        if self._writer is None:
-            await self._start()
+        await self.start()
         assert self._writer is not None
         self._writer.write(_frame(job))
         await self._writer.drain()  # a full pipe: the worker is behind, extraction waits
@@ -305,6 +310,12 @@ class Lanes:
             self._lanes = [ProcessLane(share, emit) for _ in range(processes)]
         self._load = [0] * len(self._lanes)
         self._home: dict[str, int] = {}
+
+    async def start(self) -> None:
+        """Fork the worker processes now, while the parent is still small."""
+        for lane in self._lanes:
+            if isinstance(lane, ProcessLane):
+                await lane.start()
 
     async def submit(self, job: Job) -> None:
         host = host_of(job.base).rstrip(".")
