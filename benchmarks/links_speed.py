@@ -381,9 +381,8 @@ def main() -> int:
                           f"peak in-flight/host {_peak(farm)}")  # fmt: skip
                 growth = per_link[-1] / per_link[0]
                 print(f"  time per link 100k vs 25k: {growth:.2f}x (linear: ~1.0)")
-                print(
-                    f"  goal peak RSS < 300 MiB at 100k: {'OK' if run.rss < 300 * 2**20 else 'MISSED'}"
-                )
+                verdict = "OK" if run.rss < 300 * 2**20 else "MISSED"
+                print(f"  goal peak RSS < 300 MiB at 100k: {verdict}")
 
             big = work / "warm.md"
             cache = work / "cache.sqlite3"
