@@ -23,5 +23,8 @@ def test_help_has_examples_exit_codes_and_the_shared_options(
 def test_version_comes_from_the_package_metadata(capsys: pytest.CaptureFixture[str]) -> None:
     from importlib.metadata import version
 
+    import awesomelint
+
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"awesomelint, version {version('awesomelint')}"
+    assert version("awesomelint") == awesomelint.__version__  # built from it: one source
