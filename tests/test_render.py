@@ -68,10 +68,12 @@ def test_newline_style_is_kept() -> None:
 _WORD = st.text(
     alphabet=st.sampled_from(list("abcXYZ019 -:.,'\"!?()*_[]<>&`#·🌟é’\\")), min_size=1, max_size=30
 )
-# link texts without brackets: an unbalanced "]" makes the "link" plain text, and the
-# guard then (rightly) sees its URL text rewritten by emphasis normalisation
+# link texts without brackets or backticks: an unbalanced "]", or a "`" that opens a code
+# span over the link's own "[", makes the "link" plain text, and the guard then (rightly)
+# sees its URL text rewritten by emphasis normalisation (the canonical form keeps titles as
+# plain text; keep mode, the default, writes such lines back as they are)
 _LINK_TEXT = st.text(
-    alphabet=st.sampled_from(list("abcXYZ019 -:.,'\"!?()*_<>&`#·🌟é’")), min_size=1, max_size=30
+    alphabet=st.sampled_from(list("abcXYZ019 -:.,'\"!?()*_<>&#·🌟é’")), min_size=1, max_size=30
 )
 _HOST = st.sampled_from(["arxiv.org", "github.com", "example.org", "x.io"])
 _PATH = st.lists(

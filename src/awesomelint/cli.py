@@ -20,7 +20,7 @@ _COMMANDS: dict[str, str] = {
     "export": "awesomelint.commands.export:export",
     "fmt": "awesomelint.commands.fmt:fmt",
     "merge": "awesomelint.commands.merge:merge",
-    "links": "awesomelint.links.cli:links",
+    "links": "awesomelint.commands.links:links",
     "lint": "awesomelint.commands.lint:lint",
     "meta": "awesomelint.commands.meta:meta",
     "rules": "awesomelint.commands.rules:rules",
@@ -47,7 +47,7 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="awesomelint")
+@click.version_option(package_name="awesomelint", prog_name="awesomelint")
 def cli() -> None:
     """Lint, format, link-check and merge awesome lists."""
 

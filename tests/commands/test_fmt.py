@@ -50,7 +50,7 @@ def test_check_exits_1_and_writes_nothing(
 
 def test_diff_and_stdout_write_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, MESSY)
-    assert main(["fmt", "--style", "canonical", "--diff", str(path)]) == 0
+    assert main(["fmt", "--style", "canonical", "--diff", str(path)]) == 1  # like --check
     out = capsys.readouterr().out
     assert "-* [x](https://x.org) - X." in out and "+- [x](https://x.org) - X." in out
     assert main(["fmt", "--style", "canonical", "--stdout", str(path)]) == 0
@@ -100,11 +100,28 @@ def test_bad_input_exit_2_one_line_no_traceback(
     assert path.read_bytes() == content
 
 
-def test_missing_file_and_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", str(tmp_path / "nope.md")]) == 2
-    assert main(["fmt", str(tmp_path)]) == 2
-    err = capsys.readouterr().err
-    assert "no such file" in err and "is a directory" in err
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_directories_globs_and_exclude(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    inner = _write(tmp_path / "docs", MESSY, "a.md")
+    skipped = _write(tmp_path / "docs", MESSY, "skip.md")
+    assert main(["fmt", "--style", "canonical", "--exclude", "skip.md", str(tmp_path)]) == 0
+    assert inner.read_text() == CANONICAL and skipped.read_text() == MESSY
+    assert main(["fmt", "--style", "canonical", str(tmp_path / "docs" / "s*.md")]) == 0
+    assert skipped.read_text() == CANONICAL
+
+
+def test_no_path_formats_the_markdown_files_under_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, MESSY)
+    monkeypatch.chdir(tmp_path)  # not a git repository: every *.md under it
+    assert main(["fmt", "--style", "canonical", "--check"]) == 1
+    assert main(["fmt", "--style", "canonical"]) == 0 and path.read_text() == CANONICAL
 
 
 def test_other_files_still_formatted_after_a_bad_one(tmp_path: Path) -> None:
@@ -114,8 +131,8 @@ def test_other_files_still_formatted_after_a_bad_one(tmp_path: Path) -> None:
 
 
 def test_usage_error_is_exit_2() -> None:
-    assert main(["fmt"]) == 2
     assert main(["fmt", "--no-such-flag", "x.md"]) == 2
+    assert main(["fmt", "--color", "sometimes", "x.md"]) == 2
 
 
 def test_python_dash_m_and_stdin(tmp_path: Path) -> None:

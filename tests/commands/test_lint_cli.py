@@ -72,7 +72,6 @@ def test_binary_file_and_other_files_still_linted(tmp_path: Path, capsys) -> Non
 
 
 def test_usage_errors_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["lint"]) == 2
     assert main(["lint", "--fix", "-"]) == 2
     assert main(["lint", "--format", "xml", "a.md"]) == 2
 
@@ -94,8 +93,11 @@ def test_auto_format_is_github_under_actions(tmp_path: Path, capsys, monkeypatch
     _, out, _ = run(capsys, str(path))
     assert out.startswith(f"{path}:6:1: error")
     assert "\x1b[" not in out  # not a terminal: no colours
-    _, out, _ = run(capsys, "--color", str(path))
+    _, out, _ = run(capsys, "--color", "always", str(path))
     assert "\x1b[" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "--color", "auto", str(path))
+    assert "\x1b[" not in out
 
 
 def test_sarif_format(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -227,3 +229,26 @@ def test_fix_may_change_a_links_form_but_keeps_it(tmp_path: Path, capsys) -> Non
     code, _, err = run(capsys, "--fix", str(path))
     assert code == 0, err
     assert "https://x.org/q?id=1" in path.read_text(encoding="utf-8")
+
+
+def test_no_path_lints_the_tracked_markdown_files(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    write(tmp_path, "tracked.md", BROKEN)
+    write(tmp_path, "untracked.md", BROKEN)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "tracked.md"], check=True)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "--format", "json")
+    assert code == 1
+    assert {d["file"] for d in json.loads(out)["diagnostics"]} == {"tracked.md"}
+
+
+def test_directories_globs_exclude_and_quiet(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d", "a.md", BROKEN)
+    write(tmp_path / "d", "b.md", BROKEN)
+    _, out, _ = run(capsys, "--format", "json", "--exclude", "b.md", str(tmp_path))
+    assert {d["file"] for d in json.loads(out)["diagnostics"]} == {str(tmp_path / "d" / "a.md")}
+    _, out, _ = run(capsys, "--format", "json", str(tmp_path / "d" / "*.md"))
+    assert len({d["file"] for d in json.loads(out)["diagnostics"]}) == 2

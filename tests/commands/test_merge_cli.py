@@ -193,3 +193,16 @@ def test_a_merge_file_keeps_a_fetched_input_at_its_path_and_reads_it_offline(
     assert main(args) == 0
     assert "unreachable; using" in capsys.readouterr().err
     assert (tmp_path / "out.md").read_bytes() == first
+
+
+def test_inputs_can_be_directories_and_globs_with_exclude(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_bytes(LIST_A)
+    (tmp_path / "in" / "b.md").write_bytes(LIST_B)
+    (tmp_path / "in" / "draft.md").write_bytes(b"# D\n\n- [Draft](https://draft.example/x)\n")
+    out = tmp_path / "out.md"
+    assert main(["merge", str(tmp_path / "in"), "--exclude", "draft.md", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "github.com/o/r" in text and "draft.example" not in text
+    assert main(["merge", str(tmp_path / "in" / "[ab].md"), "-o", str(out)]) == 0
+    assert out.read_text() == text

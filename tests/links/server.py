@@ -79,6 +79,7 @@ class _Stats:
     max_in_flight: Counter[str] = field(default_factory=Counter)
     streamed: int = 0
     served: Counter[str] = field(default_factory=Counter)
+    connections: int = 0
 
 
 class Server:
@@ -120,6 +121,8 @@ class Server:
         asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        if not self._thread.is_alive():
+            self._loop.close()  # closed here, not by the garbage collector at some later test
 
     def url(self, path: str, address: str = "127.0.0.1", name: str | None = None) -> str:
         """The URL of ``path`` on ``address`` (or on the host ``name`` at its port)."""
@@ -146,6 +149,12 @@ class Server:
             return self._stats.max_in_flight[host]
 
     @property
+    def connections(self) -> int:
+        """TCP connections accepted so far (keep-alive reuse shows as few)."""
+        with self._lock:
+            return self._stats.connections
+
+    @property
     def streamed(self) -> int:
         with self._lock:
             return self._stats.streamed
@@ -156,6 +165,8 @@ class Server:
         task = asyncio.current_task()
         assert task is not None
         self._handlers.add(task)
+        with self._lock:
+            self._stats.connections += 1
         try:
             while True:
                 try:

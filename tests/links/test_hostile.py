@@ -102,7 +102,7 @@ def test_gzip_bomb_on_a_fragment_page_is_read_up_to_the_cap(server: Server) -> N
     assert peak < 32 << 20
     # through the engine: the page is fine, the fragment is missing, nothing raised
     result = one(url + "#usage", check_fragments=True, fragment_body_cap=1 << 20)
-    assert result.verdict is Verdict.DEAD and result.detail == "missing fragment #usage"
+    assert result.verdict is Verdict.FRAGMENT_MISSING and "#usage" in result.detail
     # without fragment checks the body is drained raw, never inflated
     assert one(url).verdict is Verdict.OK
 

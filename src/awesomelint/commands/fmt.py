@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import click
 
+from awesomelint.commands.options import Output, epilog, output_options
+from awesomelint.commands.paths import expand, path_arguments
 from awesomelint.config import find_config
 from awesomelint.errors import AwesomelintError
 from awesomelint.fileio import atomic_write
@@ -66,10 +68,24 @@ def _diff(path: str, result: Formatted) -> str:
     return "".join(difflib.unified_diff(before, after, f"{path} (original)", f"{path} (formatted)"))
 
 
-@click.command("fmt")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.command(
+    "fmt",
+    epilog=epilog(
+        [
+            "awesomelint fmt                     # the markdown files of this repository",
+            "awesomelint fmt README.md docs/ --exclude CHANGELOG.md",
+            "awesomelint fmt --check .           # CI: exit 1 if a file would change",
+            "cat README.md | awesomelint fmt -   # formatted list on stdout",
+        ],
+        "0 done (or nothing to do); 1 a file would change under --check or --diff, or a "
+        "link would be lost; 2 a file could not be read.",
+    ),
+)
+@path_arguments()
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing; exit 1 if any."
+)
 @click.option(
     "--stdout", "to_stdout", is_flag=True, help="Print the formatted list; write nothing."
 )
@@ -80,22 +96,28 @@ def _diff(path: str, result: Formatted) -> str:
     help="keep (default): fix only what breaks the list's own style; canonical: one shape.",
 )
 @click.option("--force", is_flag=True, help="Rewrite read-only files too.")
+@output_options
 def fmt(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
+    exclude_paths: tuple[str, ...],
     check: bool,
     show_diff: bool,
     to_stdout: bool,
     style: str | None,
     force: bool,
+    out: Output,
 ) -> int:
-    """Make each FILE consistent with itself (atomically, only when it changes).
+    """Make each markdown file consistent with itself (atomically, only when it changes).
 
-    A file is left untouched, and the exit code is 1, when any link of the input
-    would be missing from the output.  Exit codes: 0 done (or nothing to do),
-    1 a file would change under --check or a link would be lost, 2 a file could
-    not be read.
+    PATH: files, directories, quoted globs, or - for standard input; none: the
+    markdown files of the current git repository.  A file is left untouched,
+    and the exit code is 1, when any link of the input would be missing from
+    the output.
     """
     status = 0
+    files = expand(paths, exclude_paths)
+    if not files:
+        out.info("awesomelint: warning: no markdown files found")
     for path in files:
         name = "<stdin>" if path == "-" else path
         try:
@@ -118,6 +140,7 @@ def fmt(
             sys.stdout.flush()
         if show_diff and result.changed:
             click.echo(_diff(name, result), nl=False)
+            status = max(status, 1)  # as --check: a diff to show is a file that would change
         if check:
             if result.changed:
                 click.echo(f"would reformat {name}", err=True)

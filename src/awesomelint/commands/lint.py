@@ -8,12 +8,12 @@ prints nothing.
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
+from awesomelint.commands.options import Output, epilog, output_options
+from awesomelint.commands.paths import expand, path_arguments
 from awesomelint.config import find_config, load_config
 from awesomelint.errors import AwesomelintError
 from awesomelint.lint.presets import PRESETS
@@ -22,33 +22,12 @@ from awesomelint.lint.runner import FileResult, fix_file, lint_bytes, lint_file
 from awesomelint.lint.settings import LintSettings, lint_settings
 from awesomelint.parse import read_bytes
 
-_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
-
-
-def _expand(paths: tuple[str, ...]) -> Iterator[str]:
-    """Files as given; directories as the markdown files under them (hidden ones skipped)."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
-                for name in sorted(names):
-                    if name.lower().endswith((".md", ".markdown")):
-                        yield os.path.join(root, name)
-        else:
-            yield path
-
 
 def resolve_format(name: str) -> str:
     """``auto`` is ``github`` under GitHub Actions, else ``text``."""
     if name != "auto":
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _use_color(flag: bool | None) -> bool:
-    if flag is not None:
-        return flag
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 class _Settings:
@@ -68,8 +47,20 @@ class _Settings:
         return self.found[config.path]
 
 
-@click.command("lint")
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.command(
+    "lint",
+    epilog=epilog(
+        [
+            "awesomelint lint                    # the markdown files of this repository",
+            "awesomelint lint README.md docs/ 'lists/*.md' --exclude CHANGELOG.md",
+            "awesomelint lint --fix README.md",
+            "cat README.md | awesomelint lint -",
+        ],
+        "0 clean (warnings allowed); 1 errors found; 2 a file or the configuration could "
+        "not be read, or usage error.",
+    ),
+)
+@path_arguments()
 @click.option(
     "--fix", is_flag=True, help="Apply the fixable diagnostics, then report what is left."
 )
@@ -95,24 +86,26 @@ class _Settings:
     type=click.Choice(PRESETS),
     help="Rule preset(s), instead of the config's (repeatable).",
 )
-@click.option(
-    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
-)
+@output_options
 def lint(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
+    exclude_paths: tuple[str, ...],
     fix: bool,
     force: bool,
     format_name: str,
     config_file: str | None,
     presets: tuple[str, ...],
-    color: bool | None,
+    out: Output,
 ) -> int:
-    """Check each markdown FILE (or the *.md under a directory) with offline rules.
+    """Check markdown files with offline rules (``awesomelint rules`` lists them).
 
-    Exit codes: 0 clean (warnings allowed), 1 errors found, 2 a file or the
-    configuration could not be read, or usage error.  ``awesomelint rules``
-    lists the rules.
+    PATH: files, directories, quoted globs, or - for standard input; none: the
+    markdown files of the current git repository.
     """
+    files = expand(paths, exclude_paths)
+    if not files:
+        out.info("awesomelint: warning: no markdown files found")
+        return 0
     if fix and "-" in files:
         raise click.UsageError("--fix cannot rewrite standard input")
     try:
@@ -122,7 +115,7 @@ def lint(
         return 2
     status = 0
     results: list[FileResult] = []
-    for path in _expand(files):
+    for path in files:
         try:
             chosen = settings.for_file(path)
             if path == "-":
@@ -142,7 +135,7 @@ def lint(
             )
             status = 2
     name = resolve_format(format_name)
-    colored = _use_color(color) and name == "text"
+    colored = out.color and name == "text"
     output = FORMATS[name](results, color=colored)
     if output:
         click.echo(output, nl=False, color=colored or None)

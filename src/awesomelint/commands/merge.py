@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from awesomelint.commands.options import Output, output_options
+from awesomelint.commands.paths import expand
 from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write, output_clash
 from awesomelint.model import Document
@@ -51,6 +53,15 @@ def _load_spec(spec, cache_dir: Path, timeout: float, allow_private: bool) -> Do
     return parse_bytes(data, spec.url)
 
 
+def _sources(inputs: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
+    """URLs as given; files, directories and globs as every command reads them."""
+    out: list[str] = []
+    for source in inputs:
+        is_url = source.startswith(("http://", "https://"))
+        out.extend([source] if is_url else expand([source], exclude))
+    return out
+
+
 def _default_cache() -> Path:
     import os
 
@@ -80,6 +91,7 @@ Examples:
   awesomelint merge --config lists/merge.toml
   awesomelint merge --config lists/merge.toml --review
   awesomelint merge a.md https://example.org/b/README.md -o merged.md --report merge.json
+  awesomelint merge lists/ 'more/*.md' --exclude 'draft-*' -o merged.md
 
 \b
 Exit codes: 0 written (or reviewed), 1 an input link would be missing from the
@@ -90,6 +102,9 @@ read or written.
 
 @click.command("merge", epilog=_EPILOG)
 @click.argument("inputs", nargs=-1)
+@click.option(
+    "--exclude", "exclude_paths", multiple=True, metavar="GLOB", help="Skip matching input files."
+)
 @click.option(
     "--config",
     "config_path",
@@ -136,8 +151,11 @@ read or written.
     help="Decide shared-id conflicts by the ids' real titles (awesomelint meta's APIs, cached).",
 )
 @click.option("--force", is_flag=True, help="Overwrite read-only outputs too.")
+@output_options
 def merge(
     inputs: tuple[str, ...],
+    exclude_paths: tuple[str, ...],
+    out: Output,
     config_path: str | None,
     output: str | None,
     report: str | None,
@@ -169,7 +187,8 @@ def merge(
     if inputs:
         from awesomelint.merge import InputSpec
 
-        plan = dataclasses.replace(plan, inputs=tuple(InputSpec(path=i) for i in inputs))
+        sources = _sources(inputs, exclude_paths)
+        plan = dataclasses.replace(plan, inputs=tuple(InputSpec(path=i) for i in sources))
     if prefer:
         plan = dataclasses.replace(plan, prefer=prefer)  # type: ignore[arg-type]
     if title is not None:
@@ -200,7 +219,7 @@ def merge(
         except AwesomelintError as exc:
             click.echo(f"awesomelint: {exc}", err=True)
             return 2
-    return _run(plan, output, report, review, cache_dir, timeout, allow_private, decide, force)
+    return _run(plan, output, report, review, cache_dir, timeout, allow_private, decide, force, out)
 
 
 def _credited(spec, output: str):  # type: ignore[no-untyped-def]
@@ -214,9 +233,18 @@ def _credited(spec, output: str):  # type: ignore[no-untyped-def]
     return dataclasses.replace(spec, home=Path(relative).as_posix())
 
 
-def _run(
-    plan, output, report, review, cache_dir, timeout, allow_private, decide=None, force=False
-) -> int:  # type: ignore[no-untyped-def]
+def _run(  # type: ignore[no-untyped-def]
+    plan,
+    output,
+    report,
+    review,
+    cache_dir,
+    timeout,
+    allow_private,
+    decide=None,
+    force=False,
+    out=None,
+) -> int:
     from awesomelint.merge import check_links, merge_documents, report_data, review_items
     from awesomelint.render import render
 
@@ -252,7 +280,8 @@ def _run(
         except OSError as exc:
             click.echo(f"awesomelint: {path}: cannot write ({exc.strerror or exc})", err=True)
             return 2
-    _summary(result, output)
+    if out is None or not out.quiet:
+        _summary(result, output)
     return 0
 
 

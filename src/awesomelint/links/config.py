@@ -8,6 +8,7 @@ config files, and it must not be able to point CI at its internal network.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -18,8 +19,8 @@ from awesomelint.config import Config
 from awesomelint.errors import ConfigError
 from awesomelint.links.cache import parse_age
 from awesomelint.links.model import HostSettings, Settings
-from awesomelint.validate import finite_number, header_value
 
+_HOUR = 3600.0
 _RANGE = re.compile(r"^\s*(\d{3})\s*(?:\.\.\s*(\d{3})\s*)?$")
 DEFAULT_MAX_AGE = 86400.0
 
@@ -31,6 +32,7 @@ class LinksConfig:
     settings: Settings
     cache: str | None = None
     max_cache_age: float = DEFAULT_MAX_AGE
+    jobs: int | None = None  # worker processes; None: as many as there are cores, up to 4
 
 
 def parse_accept(values: list[Any] | str) -> frozenset[int]:
@@ -49,14 +51,23 @@ def parse_accept(values: list[Any] | str) -> frozenset[int]:
     return frozenset(codes)
 
 
-def _number(minimum: float) -> Callable[[Any], float]:
-    return lambda value: finite_number(value, minimum)  # nan and inf pass a bare range test
+def _number(minimum: float, maximum: float = _HOUR) -> Callable[[Any], float]:
+    """A finite number in range: ``inf`` would wait forever, ``nan`` compares false to all."""
+
+    def check(value: Any) -> float:
+        ok = not isinstance(value, bool) and isinstance(value, int | float)
+        if not ok or not math.isfinite(value) or not minimum <= value <= maximum:
+            raise ValueError(f"expected a number from {minimum:g} to {maximum:g}")
+        return float(value)
+
+    return check
 
 
-def _integer(minimum: int) -> Callable[[Any], int]:
+def _integer(minimum: int, maximum: int = 100_000) -> Callable[[Any], int]:
     def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise ValueError(f"expected an integer >= {minimum}")
+        ok = not isinstance(value, bool) and isinstance(value, int)
+        if not ok or not minimum <= value <= maximum:
+            raise ValueError(f"expected an integer from {minimum} to {maximum}")
         return value
 
     return check
@@ -68,24 +79,47 @@ def _string(value: Any) -> str:
     return value
 
 
+def header_value(value: Any) -> str:
+    """A string an HTTP header can carry: printable ASCII (``"日本"`` cannot be sent)."""
+    text = _string(value)
+    if not text.isascii() or not text.isprintable():
+        raise ValueError("expected printable ASCII (an HTTP header value)")
+    return text
+
+
+def _http_url(value: Any) -> str:
+    text = _string(value)
+    if not text.startswith(("http://", "https://")):
+        raise ValueError("expected an http(s) URL")
+    return text
+
+
 def _strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of strings")
     return tuple(value)
 
 
+def check_pattern(pattern: str) -> str:
+    """A valid exclude regex (run later with a time bound by the engine); ValueError if not."""
+    import regex
+
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+    return pattern
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     patterns = _strings(value)
     for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+        check_pattern(pattern)
     return patterns
 
 
 def _headers(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
+    if not isinstance(value, Mapping):
         raise ValueError("expected a table of strings")
     return tuple((header_value(k), header_value(v)) for k, v in value.items())
 
@@ -97,7 +131,7 @@ def _flag(value: Any) -> bool:
 
 
 _HOST_KEYS: dict[str, Callable[[Any], Any]] = {
-    "concurrency": _integer(1),
+    "concurrency": _integer(1, 1024),
     "interval": _number(0),
     "headers": _headers,
 }
@@ -125,13 +159,16 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "accept": ("accept", parse_accept),
     "exclude": ("exclude", _patterns),
     "timeout": ("timeout", _number(0.001)),
-    "retries": ("retries", _integer(0)),
+    "retries": ("retries", _integer(0, 20)),
     "retry_after_cap": ("retry_after_cap", _number(0)),
-    "max_concurrency": ("max_concurrency", _integer(1)),
-    "host_concurrency": ("host_concurrency", _integer(1)),
+    "block_after": ("block_after", _integer(1)),
+    "max_concurrency": ("max_concurrency", _integer(1, 1024)),
+    "host_concurrency": ("host_concurrency", _integer(1, 1024)),
     "host_interval": ("host_interval", _number(0)),
-    "max_redirects": ("max_redirects", _integer(0)),
+    "max_redirects": ("max_redirects", _integer(0, 50)),
     "user_agent": ("user_agent", header_value),
+    "root_dir": ("root_dir", _string),
+    "archive_api": ("archive_api", _http_url),
     "headers": ("headers", _headers),
     "get_only_hosts": ("get_only_hosts", lambda v: frozenset(h.lower() for h in _strings(v))),
     "check_fragments": ("check_fragments", _flag),
@@ -145,6 +182,7 @@ def links_config(config: Config) -> LinksConfig:
     fields: dict[str, Any] = {}
     cache: str | None = None
     max_age = DEFAULT_MAX_AGE
+    jobs: int | None = None
     for key, value in table.items():
         try:
             if key == "hosts":
@@ -153,6 +191,8 @@ def links_config(config: Config) -> LinksConfig:
                 cache = _string(value)
                 if config.path is not None:
                     cache = str(config.path.parent / Path(cache).expanduser())
+            elif key == "jobs":
+                jobs = _integer(1, 64)(value)
             elif key == "max_cache_age":
                 max_age = parse_age(str(value))
             elif key in _KEYS:
@@ -162,4 +202,6 @@ def links_config(config: Config) -> LinksConfig:
                 raise ConfigError(f"{where}: unknown key 'links.{key}'")
         except ValueError as exc:
             raise ConfigError(f"{where}: links.{key}: {exc}") from None
-    return LinksConfig(replace(Settings(), **fields), cache, max_age)
+    if "root_dir" in fields and config.path is not None:
+        fields["root_dir"] = str(config.path.parent / Path(fields["root_dir"]).expanduser())
+    return LinksConfig(replace(Settings(), **fields), cache, max_age, jobs)

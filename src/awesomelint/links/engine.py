@@ -1,22 +1,27 @@
-"""The checking engine: links in, one result per distinct URL out.
+"""The checking engine: one bounded stream from extracted links to one result per URL.
 
-Links are grouped by URL (fragment stripped, so each page is requested once),
-answered from the cache when it knows them, and otherwise handed to the
-fetcher, which runs them concurrently under the host pool.  httpx is imported
-only when something must actually be requested, so a warm-cache run stays fast.
+Links are consumed as they come.  Each distinct page (the URL without its
+fragment) is requested once: malformed and excluded URLs are decided on the
+spot, known ones come from the cache (looked up in batches), and the rest
+flow into the lanes' bounded queues (``lanes``), so extraction and checking
+overlap and memory does not grow with the list.  Same-file anchors and local
+file links are decided offline.  httpx is imported only when something must
+actually be requested, so a warm-cache run stays fast.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
+import itertools
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
+from awesomelint.errors import AwesomelintError
 from awesomelint.links.cache import LinkCache
 from awesomelint.links.fragments import has_fragment
+from awesomelint.links.lanes import Job, Lanes, failure_kind
 from awesomelint.links.model import (
-    HostStat,
     LinkLike,
     Occurrence,
     Outcome,
@@ -26,21 +31,56 @@ from awesomelint.links.model import (
     Verdict,
 )
 from awesomelint.links.urls import host_of, invalid_reason, is_local_anchor, is_web, split_fragment
+from awesomelint.local_links import check_local, is_local, markdown_anchors
+
+_BATCH = 256
+_TICK = 0.5  # seconds between progress redraws while nothing finishes
+_EXCLUDE_TIMEOUT = 0.5  # seconds one exclude pattern may spend on one URL
+
+#: ``progress(done, total, waiting)``: ``waiting`` are the oldest URLs still in flight.
+Progress = Callable[[int, int, Sequence[str]], None]
 
 
-def _group(links: Iterable[LinkLike]) -> dict[tuple[str, str], list[Occurrence]]:
-    """Occurrences per result key: (file, url) for same-file anchors, ("", url) otherwise."""
-    groups: dict[tuple[str, str], list[Occurrence]] = {}
-    for link in links:
-        url = link.url.strip()
-        if is_local_anchor(url):
-            key = (link.file, url)
-        elif is_web(url):
-            key = ("", url)
-        else:
-            continue  # relative paths, mailto: and the like are not this checker's business
-        groups.setdefault(key, []).append(Occurrence(link.file, link.line))
-    return groups
+class PatternTimeout(AwesomelintError):
+    """A user's exclude pattern backtracks without end on some URL."""
+
+
+class _Excluder:
+    """The user's exclude patterns, run with a time bound (``regex``'s ``timeout``).
+
+    A pattern such as ``(a|aa)+$`` backtracks exponentially; a link checker
+    must not hang on its own configuration.
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._compiled: list[Any] = []
+        if patterns:
+            import regex
+
+            self._compiled = [regex.compile(p) for p in patterns]
+            self._patterns = list(patterns)
+
+    def __call__(self, url: str) -> bool:
+        for index, pattern in enumerate(self._compiled):
+            try:
+                if pattern.search(url, timeout=_EXCLUDE_TIMEOUT):
+                    return True
+            except TimeoutError:
+                raise PatternTimeout(
+                    f"exclude pattern {self._patterns[index]!r} ran longer than "
+                    f"{_EXCLUDE_TIMEOUT:g}s on {url}: simplify it (nested repetition backtracks)"
+                ) from None
+        return False
+
+
+def _static(url: str, excluded: _Excluder) -> Outcome | None:
+    """A verdict that needs no request (malformed or excluded), else None."""
+    reason = invalid_reason(url)
+    if reason:
+        return Outcome(Verdict.INVALID, detail=reason)
+    if excluded(url):
+        return Outcome(Verdict.SKIPPED, detail="excluded")
+    return None
 
 
 def _compose(
@@ -55,8 +95,7 @@ def _compose(
         and outcome.anchors is not None
         and not has_fragment(fragment, outcome.anchors, host_of(outcome.final_url or url))
     ):
-        verdict, detail = Verdict.DEAD, f"missing fragment #{fragment}"
-        redirect_to = None
+        verdict, detail = Verdict.FRAGMENT_MISSING, f"missing fragment #{fragment}"
     if redirect_to and fragment and "#" not in redirect_to:
         redirect_to = f"{redirect_to}#{fragment}"
     return Result(
@@ -71,14 +110,198 @@ def _compose(
     )
 
 
-def _static(url: str, settings: Settings, excluded: list[re.Pattern[str]]) -> Outcome | None:
-    """A verdict that needs no request (malformed or excluded), else None."""
-    reason = invalid_reason(url)
-    if reason:
-        return Outcome(Verdict.INVALID, detail=reason)
-    if any(p.search(url) for p in excluded):
-        return Outcome(Verdict.SKIPPED, detail="excluded")
-    return None
+def network_down(answers: Iterable[tuple[str, Outcome]]) -> str:
+    """Why no request got out at all, or "" when some server answered.
+
+    ``answers`` are (URL, outcome) of the requests of a run.  One host that
+    does not resolve is a dead link; every host failing, two or more of
+    them, is a runner without network, and calling the whole list dead
+    would be a lie.
+    """
+    kinds: set[str] = set()
+    hosts: set[str] = set()
+    for url, outcome in answers:
+        kind = failure_kind(outcome)
+        if not kind:
+            if outcome.status is not None or outcome.verdict is Verdict.TIMEOUT:
+                return ""
+            continue
+        kinds.add(kind)
+        hosts.add(host_of(url))
+    if len(hosts) < 2:
+        return ""
+    if kinds == {"dns"}:
+        return f"none of {len(hosts)} host names resolved"
+    if kinds == {"connect"}:
+        return f"none of {len(hosts)} hosts could be reached"
+    return f"none of {len(hosts)} hosts resolved or could be reached"
+
+
+class _Stream:
+    """The bookkeeping of one run, in the caller's event loop."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        anchors: Mapping[str, frozenset[str]],
+        cache: LinkCache | None,
+        lanes: Lanes,
+        progress: Progress | None,
+    ) -> None:
+        self.settings = settings
+        self.anchors = anchors
+        self.cache = cache
+        self.lanes = lanes
+        self.progress = progress
+        self.excluded = _Excluder(settings.exclude)
+        self.groups: dict[tuple[str, str], list[Occurrence]] = {}
+        self.outcomes: dict[str, Outcome] = {}  # by URL as written (static) or by page
+        self.with_anchors: dict[str, Outcome] = {}  # pages fetched for their anchors
+        self.sent: dict[str, bool] = {}  # page -> anchors asked for
+        self.local: dict[tuple[str, str], Outcome] = {}
+        self.fetched: list[tuple[str, Outcome]] = []
+        self.waiting: dict[str, float] = {}  # page -> when it was handed to a lane
+        self.batched: dict[str, None] = {}  # new pages not yet sent, in order
+        self._file_anchors: dict[str, frozenset[str] | None] = {}
+        self.done = 0
+        self.total = 0
+        self.network_seen = False
+
+    # -- feeding -----------------------------------------------------------------------------
+
+    async def feed(self, link: LinkLike) -> None:
+        url = link.url.strip()
+        if is_local_anchor(url):
+            key = (link.file, url)
+        elif is_web(url):
+            key = ("", url)
+        elif is_local(url):
+            key = (link.file, url)
+            if key not in self.local:
+                self.local[key] = self._check_local(url, link.file)
+        else:
+            return  # mailto:, ftp: and the like are not this checker's business
+        occurrences = self.groups.get(key)
+        if occurrences is not None:
+            occurrences.append(Occurrence(link.file, link.line))
+            if key[0] == "":
+                await self._want(url)
+            return
+        self.groups[key] = [Occurrence(link.file, link.line)]
+        if key[0] == "":
+            await self._want(url)
+
+    async def _want(self, url: str) -> None:
+        """Make sure the page of ``url`` is (being) checked, with anchors if it has a fragment.
+
+        New pages wait in a small batch before they are sent: the batch is
+        looked up in the cache at once, and a fragment seen meanwhile turns
+        the page's request into one that reads its ids, not a second request.
+        """
+        base, fragment = split_fragment(url)
+        anchors = bool(fragment) and self.settings.check_fragments
+        asked = self.sent.get(base)
+        if asked is not None:
+            if anchors and not asked:  # first seen bare; a fragment needs the page's ids
+                self.sent[base] = True
+                if base not in self.batched:
+                    await self._submit(Job(base, True))
+            return
+        if url not in self.outcomes:
+            static = _static(url, self.excluded)
+            if static is not None:
+                self.outcomes[url] = static  # keyed by the URL as written: its base may be fine
+                return
+        self.sent[base] = anchors
+        self.batched[base] = None
+        if len(self.batched) >= _BATCH:
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Answer the batch from the cache where it can; request the rest."""
+        batch = list(self.batched)
+        self.batched.clear()
+        if not batch:
+            return
+        found: dict[str, Outcome] = {}
+        if self.cache is not None:
+            found = self.cache.lookup(base for base in batch if not self.sent[base])
+            self.outcomes.update(found)
+        for base in batch:
+            if base not in found:
+                await self._submit(Job(base, self.sent[base]))
+
+    async def _submit(self, job: Job) -> None:
+        self.total += 1
+        self.waiting[job.base] = time.monotonic()
+        self._show()
+        await self.lanes.submit(job)
+
+    def _check_local(self, url: str, file: str) -> Outcome:
+        found = check_local(url, file, self.settings.root_dir, self._anchors_of)
+        verdict = Verdict(found.verdict)
+        return Outcome(verdict, detail=found.detail)
+
+    def _anchors_of(self, path: str) -> frozenset[str] | None:
+        if path not in self._file_anchors:
+            known = {str(k): v for k, v in self.anchors.items()}
+            self._file_anchors[path] = known.get(path) or markdown_anchors(path)
+        return self._file_anchors[path]
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def answer(self, job: Job, outcome: Outcome) -> None:
+        """One finished request, in whichever lane it ran."""
+        if job.anchors:
+            self.with_anchors[job.base] = outcome
+        if not job.anchors or job.base not in self.outcomes:
+            self.outcomes[job.base] = outcome
+        if not self.network_seen:  # once one server answered, the network is up
+            self.fetched.append((job.base, outcome))
+            self.network_seen = outcome.status is not None
+        self.waiting.pop(job.base, None)
+        if self.cache is not None:
+            self.cache.store(job.base, outcome)
+        self.done += 1
+        self._show()
+
+    def _show(self) -> None:
+        if self.progress is not None:
+            oldest = list(itertools.islice(self.waiting, 3))  # dicts keep insertion order
+            self.progress(self.done, self.total, oldest)
+
+    async def tick(self) -> None:
+        """Redraw now and then, so a stalled run shows which URLs it waits for."""
+        while True:
+            await asyncio.sleep(_TICK)
+            self._show()
+
+    # -- results -----------------------------------------------------------------------------
+
+    def results(self) -> list[Result]:
+        results: list[Result] = []
+        for (file, url), occurrences in self.groups.items():
+            if file and url.startswith("#"):
+                known = self.anchors.get(file)
+                if known is None:
+                    outcome = Outcome(Verdict.SKIPPED, detail="headings of this file are unknown")
+                elif has_fragment(url[1:], known):
+                    outcome = Outcome(Verdict.OK)
+                else:
+                    outcome = Outcome(Verdict.DEAD, detail=f"no heading or anchor {url}")
+                results.append(_compose(url, occurrences, outcome, "", self.settings))
+                continue
+            if file:
+                results.append(
+                    _compose(url, occurrences, self.local[(file, url)], "", self.settings)
+                )
+                continue
+            base, fragment = split_fragment(url)
+            outcome = self.outcomes.get(url) or self.outcomes[base]
+            if fragment and base in self.with_anchors and url not in self.outcomes:
+                outcome = self.with_anchors[base]
+            results.append(_compose(url, occurrences, outcome, fragment, self.settings))
+        return results
 
 
 async def check(
@@ -87,84 +310,44 @@ async def check(
     *,
     anchors: Mapping[str, frozenset[str]] | None = None,
     cache: LinkCache | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    processes: int = 1,
 ) -> Report:
-    """Check every http(s) link and same-file anchor of ``links``.
+    """Check every http(s) link, same-file anchor and local file link of ``links``.
 
-    ``anchors`` maps a file to the anchors its headings make; ``cache`` is read
-    before and written during the run (the caller flushes and closes it).
+    ``links`` may be a generator: it is consumed while requests run.
+    ``anchors`` maps a file to its anchors (``awesomelint.anchors``); ``cache``
+    is read before and written during the run (the caller flushes and closes
+    it); ``processes`` > 1 spreads the hosts over that many worker processes.
     """
     began = time.monotonic()
-    excluded = [re.compile(p) for p in settings.exclude]
-    groups = _group(links)
-    outcomes: dict[str, Outcome] = {}
-    want_anchors: dict[str, bool] = {}
-    for (file, url), _occ in groups.items():
-        if file:
-            continue
-        base, fragment = split_fragment(url)
-        if base in outcomes:
-            want_anchors[base] = want_anchors.get(base, False) or bool(fragment)
-            continue
-        static = _static(url, settings, excluded)
-        if static is not None:
-            outcomes[url] = static  # keyed by the URL as written: its base may be fine
-            continue
-        want_anchors[base] = want_anchors.get(base, False) or bool(fragment)
-    if not settings.check_fragments:
-        want_anchors = dict.fromkeys(want_anchors, False)
-    pending = [base for base in want_anchors if base not in outcomes]
-    if cache is not None:
-        cacheable = [base for base in pending if not want_anchors[base]]
-        outcomes.update(cache.lookup(cacheable))
-        pending = [base for base in pending if base not in outcomes]
+    stream: _Stream | None = None
 
-    requests = 0
-    hosts: tuple[HostStat, ...] = ()
-    if pending:
-        # httpx is imported only when something must actually be requested
-        from awesomelint.links import fetch, transport
+    def emit(job: Job, outcome: Outcome) -> None:
+        assert stream is not None
+        stream.answer(job, outcome)
 
-        resolver = fetch.Resolver(settings.allow_private, settings.timeout)
-        async with transport.make_client(settings, resolver) as client:
-            checker = fetch.Checker(settings, client, resolver)
-            done = 0
-
-            async def one(base: str) -> None:
-                nonlocal done
-                try:
-                    outcome = await checker.outcome(base, want_anchors[base])
-                except Exception as exc:  # one odd URL must not sink the whole run
-                    outcome = Outcome(Verdict.DEAD, detail=f"checker error: {exc!r}")
-                outcomes[base] = outcome
-                if cache is not None:
-                    cache.store(base, outcome)
-                done += 1
-                if progress is not None:
-                    progress(done, len(pending))
-
-            try:
-                async with asyncio.TaskGroup() as group:
-                    for base in pending:
-                        group.create_task(one(base))
-            finally:
-                requests = checker.requests
-                hosts = tuple(checker.pool.stats())
-
-    results: list[Result] = []
-    for (file, url), occurrences in groups.items():
-        if file:
-            known = (anchors or {}).get(file)
-            fragment = url[1:]
-            if known is None:
-                outcome = Outcome(Verdict.SKIPPED, detail="headings of this file are unknown")
-            elif has_fragment(fragment, known):
-                outcome = Outcome(Verdict.OK)
-            else:
-                outcome = Outcome(Verdict.DEAD, detail=f"no heading or anchor #{fragment}")
-            results.append(_compose(url, occurrences, outcome, "", settings))
-            continue
-        base, fragment = split_fragment(url)
-        outcome = outcomes.get(url) or outcomes[base]
-        results.append(_compose(url, occurrences, outcome, fragment, settings))
-    return Report(tuple(results), hosts, time.monotonic() - began, requests)
+    lanes = Lanes(settings, emit, processes)
+    stream = _Stream(settings, anchors if anchors is not None else {}, cache, lanes, progress)
+    ticker = asyncio.ensure_future(stream.tick()) if progress is not None else None
+    try:
+        await lanes.start()
+        for count, link in enumerate(links):
+            await stream.feed(link)
+            if count % 512 == 511:
+                await asyncio.sleep(0)  # let answers in while a long list is read
+        await stream.flush()
+        await lanes.finish()
+    except BaseException:
+        await lanes.cancel()
+        raise
+    finally:
+        if ticker is not None:
+            ticker.cancel()
+    return Report(
+        tuple(stream.results()),
+        lanes.hosts,
+        time.monotonic() - began,
+        lanes.requests,
+        network_down(stream.fetched),
+    )

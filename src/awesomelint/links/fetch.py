@@ -178,7 +178,7 @@ class Checker:
         while True:
             answer, force_get = await self._attempt(url, host, want_body, force_get)
             if answer.status in _BACKOFF:
-                self.pool.back_off(host, answer.retry_after)
+                self.pool.back_off(host, answer.retry_after, answer.status)
             elif answer.status is not None and answer.status < 400:
                 self.pool.relax(host)
             transient = answer.error is not None or answer.status in _TRANSIENT
@@ -195,7 +195,7 @@ class Checker:
 
         Also returns whether a retry should go straight to GET.
         """
-        async with self.pool.slot(host), self.gate:
+        async with self.pool.slot(host, self.gate):
             use_get = force_get or host in self.get_only  # decided late: earlier slots teach
             answer = await self._send("GET" if use_get else "HEAD", url, host, want_body)
             if not use_get and answer.error == "timeout":

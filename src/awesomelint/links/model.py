@@ -21,16 +21,24 @@ class Verdict(enum.StrEnum):
     SKIPPED = "skipped"  # excluded by config, or refused (private address)
     BLOCKED = "blocked"  # 401/403/429/999 that persist: bot walls, usually alive
     TIMEOUT = "timeout"
+    FRAGMENT_MISSING = "fragment-missing"  # the page (or file) is there, its #anchor is not
     DEAD = "dead"
     INVALID = "invalid"  # malformed URL
 
 
 #: Verdicts that make the run fail (exit 1); ``--strict`` adds STRICT_FAILING.
-FAILING: frozenset[Verdict] = frozenset({Verdict.DEAD, Verdict.INVALID})
+FAILING: frozenset[Verdict] = frozenset({Verdict.DEAD, Verdict.INVALID, Verdict.FRAGMENT_MISSING})
 STRICT_FAILING: frozenset[Verdict] = frozenset({Verdict.BLOCKED, Verdict.TIMEOUT})
 #: Verdicts worth a line in the report (ok and skipped only count in the summary).
 REPORTED: frozenset[Verdict] = frozenset(
-    {Verdict.REDIRECTED, Verdict.BLOCKED, Verdict.TIMEOUT, Verdict.DEAD, Verdict.INVALID}
+    {
+        Verdict.REDIRECTED,
+        Verdict.BLOCKED,
+        Verdict.TIMEOUT,
+        Verdict.FRAGMENT_MISSING,
+        Verdict.DEAD,
+        Verdict.INVALID,
+    }
 )
 
 
@@ -82,6 +90,8 @@ class Outcome:
     anchors: frozenset[str] | None = None  # ids/names of the page, when fragments are checked
     cached: bool = False
     elapsed: float = 0.0
+    # "dns" or "connect" when no HTTP answer came at all: tells a dead host from a dead network
+    failure: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class Result:
     detail: str = ""
     chain: tuple[Hop, ...] = ()
     cached: bool = False
+    archive: str | None = None  # a Wayback Machine snapshot of a dead link (--suggest-archive)
 
     @property
     def file(self) -> str:
@@ -126,6 +137,8 @@ class Report:
     hosts: tuple[HostStat, ...]
     elapsed: float
     requests: int
+    # why no request could get out at all (every host failed DNS or connect), else ""
+    network_down: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,7 +160,8 @@ class Settings:
     retries: int = 2
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
-    retry_after_cap: float = 60.0
+    retry_after_cap: float = 10.0  # longest honoured Retry-After; a host is never waited on longer
+    block_after: int = 3  # refusals (429/503) after which a host's remaining URLs are blocked
     max_concurrency: int = 64
     host_concurrency: int = 4
     host_interval: float = 0.0
@@ -159,11 +173,13 @@ class Settings:
     headers: tuple[tuple[str, str], ...] = ()
     hosts: tuple[tuple[str, HostSettings], ...] = ()
     get_only_hosts: frozenset[str] = frozenset()
-    check_fragments: bool = False
+    check_fragments: bool = True
     allow_private: bool = False
     github_token: str | None = field(default=None, repr=False)
     body_cap: int = 64 * 1024
     fragment_body_cap: int = 8 * 1024 * 1024
+    root_dir: str | None = None  # where root-relative links (/docs/x.md) of local files point
+    archive_api: str = "https://archive.org/wayback/available"
 
     def host(self, name: str) -> HostSettings:
         """The overrides for ``name`` (exact host, else its nearest configured parent domain)."""

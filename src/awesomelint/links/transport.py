@@ -129,7 +129,7 @@ class HostTransport(httpx.AsyncBaseTransport):
     def __init__(self, settings: Settings, resolver: Resolver) -> None:
         self._settings = settings
         self._backend = GuardedBackend(resolver)
-        self._ssl = httpx.create_ssl_context()  # CA certificates loaded once, not per host
+        self._ssl: ssl.SSLContext | None = None  # CA certificates loaded once, on first https
         self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
 
     def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
@@ -143,8 +143,11 @@ class HostTransport(httpx.AsyncBaseTransport):
             limits = httpx.Limits(
                 max_connections=None, max_keepalive_connections=cap, keepalive_expiry=10.0
             )
+            if url.scheme == "https" and self._ssl is None:
+                self._ssl = httpx.create_ssl_context()  # a quarter second: only when needed
+            verify = self._ssl if url.scheme == "https" else False  # plain http: no TLS at all
             transport = httpx.AsyncHTTPTransport(
-                verify=self._ssl, http2=True, limits=limits, retries=0
+                verify=verify, http2=True, limits=limits, retries=0
             )
             pool = transport._pool  # httpx has no network_backend option; httpcore's pool has
             if not hasattr(pool, "_network_backend"):
@@ -161,17 +164,21 @@ class HostTransport(httpx.AsyncBaseTransport):
             await transport.aclose()
 
 
-def make_client(settings: Settings, resolver: Resolver) -> httpx.AsyncClient:
-    """The run's only client: HTTP/1.1 and HTTP/2, no env proxies, guarded connections."""
-    headers = {
+def default_headers(settings: Settings) -> dict[str, str]:
+    """The headers of every request (the lean HEAD path of headclient.py sends them too)."""
+    return {
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         "Accept-Language": "en-US,en;q=0.9",
         "Accept-Encoding": ACCEPT_ENCODING,  # only what decoding.py inflates under a bound
     }
+
+
+def make_client(settings: Settings, resolver: Resolver) -> httpx.AsyncClient:
+    """The run's only client: HTTP/1.1 and HTTP/2, no env proxies, guarded connections."""
     return httpx.AsyncClient(
         transport=HostTransport(settings, resolver),
-        headers=headers,
+        headers=default_headers(settings),
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=False,
         trust_env=False,

@@ -10,6 +10,12 @@ from urllib.parse import urlsplit
 
 _BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]")
 _HOST_OK = re.compile(r"^[^\s/?#@:]+$")
+# The shape of nearly every link of a list, surely well formed: no need to take it apart.
+_PLAIN = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    r"(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}))?(?:[/?#][^\s\x00-\x1f\x7f<>\"{}|\\^`\[\]@]*)?",
+    re.IGNORECASE,
+)
 
 
 def is_web(url: str) -> bool:
@@ -31,6 +37,8 @@ def split_fragment(url: str) -> tuple[str, str]:
 
 def invalid_reason(url: str) -> str | None:
     """Why ``url`` cannot be requested, or None when it is well formed."""
+    if _PLAIN.fullmatch(url):
+        return None
     if _BAD_CHARS.search(url):
         return "contains spaces or characters that must be escaped"
     try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from awesomelint.anchors import file_anchors
 from awesomelint.extract import LinkRef, blank_code, iter_links
 from awesomelint.lint.child import Child, start_in_child
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
@@ -32,8 +33,6 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _WRAP = 40  # lines an entry may wrap over, notes included
-_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:")
-_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -301,15 +300,8 @@ class LintContext:
 
     @cached_property
     def anchors(self) -> frozenset[str]:
-        """Fragments that exist: heading anchors, HTML ``id``/``name`` attributes, footnotes."""
-        found = {heading.slug for heading in self.headings}
-        for _, line in self.markdown_lines():
-            if "=" in line and "<" in line:
-                found.update(match.group(1) for match in _HTML_ID.finditer(line))
-            footnote = _FOOTNOTE.match(line) if line.startswith("[^") else None
-            if footnote:  # GitHub's footnote anchors
-                found.update((f"fn-{footnote.group(1)}", f"fnref-{footnote.group(1)}"))
-        return frozenset(found)
+        """Fragments that exist (``awesomelint.anchors``, the computation links uses too)."""
+        return file_anchors(self.document, "\n".join(self.lines))
 
     @cached_property
     def located(self) -> tuple[Located, ...]:

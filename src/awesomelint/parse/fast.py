@@ -92,7 +92,8 @@ class _Chunk:
 
 def _simple(line: str) -> str | None:
     """``entry``, ``heading``, ``quote``, ``toc`` or None for a line the fast path cannot read."""
-    if SIMPLE_ENTRY.fullmatch(line):
+    entry = SIMPLE_ENTRY.fullmatch(line)
+    if entry is not None and entry["title"].strip():  # "[ ](url)" is an odd item
         return "entry"
     if SIMPLE_HEADING.fullmatch(line):
         return "heading"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.anchors import has_anchor
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
@@ -71,7 +72,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     for site in sites:
         url = site.ref.url
         key = fragment_key(url[1:])
-        if key in _IMPLICIT or key in keys:
+        if key in _IMPLICIT or key in keys or has_anchor(url[1:], ctx.anchors):
             continue
         if unread is None:
             unread = _unread_heading_keys(ctx)

@@ -1,0 +1,116 @@
+"""The bounded stream: interval under contention, bounded reading, refusals, network state."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+from awesomelint.links.engine import check
+from awesomelint.links.model import HostSettings, Verdict
+
+from .conftest import FAST, Ref, run
+from .server import Server
+
+
+def test_interval_is_kept_while_another_host_saturates_the_global_limit(farm: Server) -> None:
+    busy = [farm.route(f"/busy{i}", delay=0.15) for i in range(16)]  # 127.0.0.2
+    for i in range(4):
+        farm.route(f"/polite{i}")
+    polite = [farm.url(f"/polite{i}", "127.0.0.3") for i in range(4)]
+    urls = [u for pair in zip(busy[:4], polite, strict=True) for u in pair] + busy[4:]
+    report = run(
+        urls,
+        max_concurrency=2,
+        host_concurrency=4,
+        hosts=(("127.0.0.3", HostSettings(interval=0.3)),),
+    )
+    assert all(r.verdict is Verdict.OK for r in report.results)
+    starts = sorted(r.at for r in farm.requests if r.host == "127.0.0.3")
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 4 and min(gaps) >= 0.27, gaps  # server clock: allow for jitter
+    # the global limit was saturated meanwhile: two busy requests were in flight
+    assert farm.max_in_flight("127.0.0.2") == 2
+
+
+def test_links_are_read_as_they_are_checked_not_all_first(server: Server) -> None:
+    for i in range(1000):
+        server.route(f"/s{i}")
+    consumed = 0
+    at_first_answer: list[int] = []
+
+    def links() -> Iterator[Ref]:
+        nonlocal consumed
+        for i in range(1000):
+            consumed += 1
+            yield Ref(server.url(f"/s{i}"), line=i + 1)
+
+    def progress(done: int, total: int, waiting: object) -> None:
+        if done and not at_first_answer:
+            at_first_answer.append(consumed)
+
+    settings = replace(FAST, max_concurrency=2, host_concurrency=2)
+    report = asyncio.run(check(links(), settings, progress=progress))
+    assert len(report.results) == 1000
+    assert (
+        at_first_answer and at_first_answer[0] < 400
+    )  # a batch and a bounded queue, not the whole list
+
+
+def test_a_host_that_keeps_refusing_is_blocked_at_once(server: Server) -> None:
+    urls = [
+        server.route(f"/r{i}", status=429, headers=(("Retry-After", "3600"),)) for i in range(8)
+    ]
+    began = time.monotonic()
+    report = run(urls, host_concurrency=1, retries=2, retry_after_cap=0.3, block_after=3)
+    elapsed = time.monotonic() - began
+    assert [r.verdict for r in report.results] == [Verdict.BLOCKED] * 8
+    assert len(server.requests) == 3  # one URL tried three times; the other seven never asked
+    assert elapsed < 3.0  # each wait capped at 0.3 s, not an hour
+    assert "refused the checker repeatedly" in report.results[-1].detail
+
+
+def test_retry_after_within_the_cap_then_success(server: Server) -> None:
+    url = server.route("/later", statuses=(429, 200), headers=(("Retry-After", "0.2"),))
+    report = run([url, server.route("/other")], host_concurrency=1, block_after=3)
+    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.OK]
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_network_down_when_no_server_answers() -> None:
+    port = _closed_port()
+    urls = [f"http://127.0.0.{i}:{port}/x" for i in (2, 3, 4)]
+    report = run(urls, retries=0)
+    assert report.network_down == "none of 3 hosts could be reached"
+
+
+def test_network_down_when_no_name_resolves() -> None:
+    report = run(["https://a.invalid/", "https://b.invalid/x", "https://c.invalid/"])
+    assert report.network_down == "none of 3 host names resolved"
+
+
+def test_one_unresolvable_host_among_working_ones_is_dead(server: Server) -> None:
+    report = run([server.route("/fine"), "https://gone.invalid/", "https://gone.invalid/2"])
+    assert report.network_down == ""
+    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.DEAD, Verdict.DEAD]
+
+
+def test_worker_processes_keep_the_per_host_cap(farm: Server) -> None:
+    urls = []
+    for i in range(10):
+        farm.route(f"/w{i}", delay=0.05)
+        urls += [farm.url(f"/w{i}", a) for a in ("127.0.0.2", "127.0.0.3", "127.0.0.4")]
+    refs = [Ref(url, line=i + 1) for i, url in enumerate(urls)]
+    settings = replace(FAST, host_concurrency=2)
+    report = asyncio.run(check(refs, settings, processes=2))
+    assert [r.verdict for r in report.results] == [Verdict.OK] * 30
+    assert report.requests == 30
+    assert all(farm.max_in_flight(h) <= 2 for h in ("127.0.0.2", "127.0.0.3", "127.0.0.4"))
+    assert {h.host for h in report.hosts} == {"127.0.0.2", "127.0.0.3", "127.0.0.4"}
