@@ -1,0 +1,161 @@
+"""Generic URL normalisation and host extraction, on yarl.
+
+yarl (the URL type of aiohttp) parses by RFC 3986 and gets the hard parts
+right: IDNA hosts (``Bücher.de`` is ``xn--bcher-kva.de``), IPv6 literals
+(``[::1]`` keeps its brackets), dot segments (``/a/./b/../c`` is ``/a/c``)
+and percent-encoding (``%7E`` is ``~``, escapes in upper case).  This module
+adds what only comparison needs: one scheme, no ``www.``, no default port, no
+trailing slash or index page, no tracking parameters, a sorted query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from yarl import URL
+
+from .tracking import is_tracking_param
+
+__all__ = ["Parts", "host_of", "registrable_domain", "site_of", "split"]
+
+_DEFAULT_PORTS = frozenset({80, 443})  # both, as http becomes https
+# Fragments that name no part of the page (GitHub's README anchor, "top").
+_EMPTY_FRAGMENTS = frozenset({"", "readme", "top", "start"})
+_INDEX_PAGES = ("/index.html", "/index.htm", "/index.php", "/index.shtml")
+_WEB = re.compile(r"^https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/|$)", re.IGNORECASE)
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_HOST_NAME = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?$")
+_SLASHES = re.compile(r"/{2,}")
+# Second-level labels under a country code that are public suffixes themselves
+# (``parliament.uk`` but ``bbc.co.uk``): enough to tell sites apart without the
+# public suffix list.
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "go", "ne", "net", "or", "org"})
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A URL split and generically normalised (what every site shares)."""
+
+    host: str  # lower-case ASCII (IDNA), no ``www.``, no brackets around IPv6
+    port: str
+    path: str  # percent-encoded, no dot segments, no trailing slash
+    query: tuple[tuple[str, str], ...]  # decoded, sorted, without tracking parameters
+    fragment: str
+
+    @property
+    def netloc(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}" if self.port else host
+
+    def unsplit(self) -> str:
+        """The normalised URL, always ``https``."""
+        query = "?" + urlencode(self.query) if self.query else ""
+        fragment = "#" + self.fragment if self.fragment else ""
+        return f"https://{self.netloc}{self.path}{query}{fragment}"
+
+    def param(self, name: str) -> str | None:
+        """The first value of query parameter ``name``, or None."""
+        for key, value in self.query:
+            if key == name:
+                return value
+        return None
+
+
+def _absolute(url: str) -> str:
+    """``doi:`` / ``arXiv:`` shorthands, bare DOIs, ``//host`` and bare hosts as https URLs."""
+    text = url.strip().strip("<>").strip()
+    low = text[:6].lower()
+    if low.startswith("doi:"):
+        return "https://doi.org/" + text[4:].strip()
+    if low == "arxiv:":
+        return "https://arxiv.org/abs/" + text[6:].strip()
+    if _DOI.match(text):
+        return "https://doi.org/" + text
+    if text.startswith("//"):
+        return "https:" + text
+    if not _SCHEME.match(text) and _BARE_HOST.match(text):
+        return "https://" + text
+    return text
+
+
+def _parse(url: str) -> URL | None:
+    """An absolute http(s) URL parsed by yarl with a valid host, or None."""
+    text = _absolute(url)
+    if not _WEB.match(text):
+        return None
+    try:
+        parsed = URL(text)
+        host = parsed.raw_host
+    except (ValueError, UnicodeError):
+        return None
+    if not host or (":" not in host and not _HOST_NAME.match(host)):
+        return None
+    return parsed
+
+
+def split(url: str) -> Parts | None:
+    """Generic normalisation, or None for what is not an absolute web URL."""
+    parsed = _parse(url)
+    if parsed is None:
+        return None
+    host = (parsed.raw_host or "").rstrip(".").removeprefix("www.")
+    port = parsed.explicit_port
+    path = parsed.raw_path
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
+    path = path.rstrip("/")
+    if path.lower().endswith(_INDEX_PAGES):
+        path = path[: path.rindex("/")]
+    params: tuple[tuple[str, str], ...] = ()
+    if parsed.raw_query_string:
+        params = tuple(
+            sorted(
+                (key, value)
+                for key, value in parse_qsl(parsed.raw_query_string, keep_blank_values=True)
+                if not is_tracking_param(key)
+            )
+        )
+    fragment = parsed.raw_fragment
+    if fragment.lower() in _EMPTY_FRAGMENTS or fragment.startswith(":~:"):
+        fragment = ""
+    return Parts(
+        host,
+        "" if port is None or port in _DEFAULT_PORTS else str(port),
+        path,
+        params,
+        fragment,
+    )
+
+
+def host_of(url: str) -> str:
+    """The host of an http(s) URL: lower-case ASCII (IDNA), no trailing dot, IPv6 unbracketed.
+
+    ``""`` for anything without one.  ``Bücher.de``, ``xn--bcher-kva.de`` and
+    ``bücher.de.`` are one host; ``www.`` is kept (it can be another server).
+    """
+    parsed = _parse(url)
+    return (parsed.raw_host or "").rstrip(".") if parsed is not None else ""
+
+
+def site_of(url: str) -> str:
+    """The host without ``www.``: what a reader calls the site."""
+    return host_of(url).removeprefix("www.")
+
+
+def registrable_domain(host: str) -> str:
+    """The domain a host belongs to (``committees.parliament.uk`` -> ``parliament.uk``).
+
+    The last two labels, three under a generic second level of a country code
+    (``bbc.co.uk``); IP literals are their own domain.
+    """
+    host = host.rstrip(".").lower()
+    labels = host.split(".")
+    if ":" in host or host.replace(".", "").isdigit() or len(labels) <= 2:
+        return host
+    if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
