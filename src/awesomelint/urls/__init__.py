@@ -24,7 +24,7 @@ Cheap to import (yarl and the standard library; no httpx): the lint path uses it
 
 from __future__ import annotations
 
-from .identity import canonical_url, identity_key, key_kind, work_key
+from .identity import canonical_url, identity_key, key_kind, parts_key, work_key
 from .labels import is_pdf_url, label_is_implied
 from .parts import Parts, host_of, registrable_domain, site_of, split
 from .sites import REPOSITORY_MOVES, SITES, WORK_KINDS, Site, current_key
@@ -54,6 +54,7 @@ __all__ = [
     "is_tracking_param",
     "key_kind",
     "label_is_implied",
+    "parts_key",
     "registrable_domain",
     "site_of",
     "split",

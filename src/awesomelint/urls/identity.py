@@ -5,7 +5,7 @@ from __future__ import annotations
 from .parts import Parts, split
 from .sites import WORK_KINDS, work_of
 
-__all__ = ["canonical_url", "identity_key", "key_kind", "work_key"]
+__all__ = ["canonical_url", "identity_key", "key_kind", "parts_key", "work_key"]
 
 
 def _github_case(parts: Parts) -> Parts:
@@ -52,8 +52,11 @@ def work_key(url: str) -> str | None:
 def identity_key(url: str) -> str:
     """What two links must share to point at the same thing: work key, else canonical URL."""
     parts = split(url)
-    if parts is None:
-        return url.strip()
+    return url.strip() if parts is None else parts_key(parts)
+
+
+def parts_key(parts: Parts) -> str:
+    """:func:`identity_key` of a URL already split (to read its host too without parsing twice)."""
     work = work_of(parts)
     if work is not None:
         return work.key

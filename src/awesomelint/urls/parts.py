@@ -67,7 +67,10 @@ class Parts:
 
 def _absolute(url: str) -> str:
     """``doi:`` / ``arXiv:`` shorthands, bare DOIs, ``//host`` and bare hosts as https URLs."""
-    text = url.strip().strip("<>").strip()
+    text = url.strip()
+    if _WEB.match(text) and not text.endswith(">"):  # nearly every link in a list
+        return text
+    text = text.strip("<>").strip()
     low = text[:6].lower()
     if low.startswith("doi:"):
         return "https://doi.org/" + text[4:].strip()
