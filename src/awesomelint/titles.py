@@ -31,6 +31,8 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 # An apostrophe inside a word joins it (Siren's -> sirens); quotes elsewhere are punctuation.
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`\u00b4](?=\w)")
+# ICML's position track titles its papers "Position: ..."; lists also write "Position Paper: ...".
+_POSITION_PAPER = re.compile(r"^(\W*)position\s+paper\s*:", re.IGNORECASE)
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 _DIGIT = re.compile(r"\d")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
@@ -81,12 +83,15 @@ def _words_and_marks(text: str) -> str:
 def normalise_title(title: str) -> str:
     """Casefolded words of ``title`` separated by single spaces.
 
-    Mojibake is repaired, markdown and HTML markup removed, accents on Latin
+    Mojibake is repaired, markdown and HTML markup removed, a leading "Position
+    Paper:" read as "Position:", accents on Latin
     letters dropped, apostrophes inside words removed, every other punctuation
     and quote turned into a space, and letters split from digits
     (``GPT-2`` = ``GPT2`` = ``gpt 2``).  Idempotent.
     """
     text = _strip_markup(_fix_mojibake(title))
+    if "aper" in text:
+        text = _POSITION_PAPER.sub(r"\1position:", text)
     if text.isascii():
         text = text.lower()
     else:
