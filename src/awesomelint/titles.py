@@ -33,7 +33,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`\u00b4](?=\w)")
 # ICML's position track titles its papers "Position: ..."; lists also write "Position Paper: ...".
 _POSITION_PAPER = re.compile(r"^(\W*)position\s+paper\s*:", re.IGNORECASE)
-_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+_APOSTROPHE_CHAR = re.compile("['\u2019\u02bc\u2018`\u00b4]")
 _DIGIT = re.compile(r"\d")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -98,7 +98,7 @@ def normalise_title(title: str) -> str:
         text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
         text = _fold_latin_accents(text)
     # The membership and search tests skip the costlier substitutions for most titles.
-    if any(mark in text for mark in _APOSTROPHES):
+    if _APOSTROPHE_CHAR.search(text):
         text = _APOSTROPHE.sub("", text)
     # Non-ASCII text keeps the combining marks other scripts spell with (Devanagari vowels).
     text = _NON_WORD.sub(" ", text) if text.isascii() else _words_and_marks(text)
@@ -122,4 +122,4 @@ def title_core(title: str) -> str:
 
 def content_tokens(normalised: str) -> tuple[str, ...]:
     """The words of a normalised title that carry meaning (no stopwords)."""
-    return tuple(word for word in normalised.split() if word not in STOPWORDS)
+    return tuple([word for word in normalised.split() if word not in STOPWORDS])

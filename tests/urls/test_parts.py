@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import string
+from urllib.parse import parse_qsl
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from awesomelint.urls import (
     REPORTED_TRACKING_PARAMS,
@@ -109,3 +114,43 @@ def test_one_list_of_tracking_parameters() -> None:
     assert "si" in TRACKING_PARAMS and "si" not in REPORTED_TRACKING_PARAMS
     assert REPORTED_TRACKING_PARAMS < TRACKING_PARAMS
     assert canonical_url("https://youtu.be/x?si=abc&t=3") == "https://youtu.be/x?t=3"
+
+
+_pchar = st.text(
+    alphabet=string.ascii_letters + string.digits + "-._~!$&'()*+,;=:@/?%#[] ", max_size=12
+)
+_plain_urls = st.builds(
+    lambda scheme, host, port, path, query, fragment: (
+        f"{scheme}://{host}{port}/{path}" + (f"?{query}" if query else "") + f"#{fragment}"
+    ),
+    st.sampled_from(["http", "https", "HTTPS"]),
+    st.sampled_from(
+        ["example.org", "WWW.Example.ORG", "a-b.c.d", "xn--bcher-kva.de", "a..b", "x."]
+    ),
+    st.sampled_from(["", ":80", ":8080", ":99999", ":443"]),
+    _pchar,
+    _pchar,
+    _pchar,
+)
+
+
+@given(_plain_urls)
+def test_the_fast_path_agrees_with_yarl(url: str) -> None:
+    """URLs that skip the parser come out as yarl would have made them."""
+    from awesomelint.urls import parts
+
+    plain = parts._plain(url)
+    if plain is None:
+        return
+    parsed = parts._parse(url)
+    assert parsed is not None
+    host, _, port, path, query, fragment = plain
+    assert (host, port, path, fragment) == (
+        parsed.raw_host,
+        parsed.explicit_port,
+        parsed.raw_path,
+        parsed.raw_fragment,
+    )
+    assert parse_qsl(query, keep_blank_values=True) == parse_qsl(
+        parsed.raw_query_string, keep_blank_values=True
+    )

@@ -21,52 +21,34 @@ are split further by the one-character deletions of their left-out word (a
 typo is one such edit, symmetric deletion finds it), and whatever is still
 over the bound is compared by an exact key only, the word-sorted title.  The
 work is therefore linear in the number of titles for any vocabulary.
+
+A key is not a string but a 64-bit sum of its words' hashes (a multiset
+hash): the ``M`` key leaving out a word is the ``F`` sum minus that word,
+so all keys come from a few numpy sums, and blocks from one sort.  Two keys
+that collide by chance only add a pair that the scoring then rejects.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from hashlib import blake2b
 
 from .scoring import Title
 
 __all__ = ["BLOCK_BOUND", "candidate_pairs"]
 
 BLOCK_BOUND = 32
-_SLOTS = 1 << 16  # more words than a title has
-_STEM = 4  # "probing" and "probings", "neuron" and "neurons" share their stem
 _MIN_TYPO_WORD = 3  # shorter words only ever match exactly (scoring._word_matched)
+_STEM = 4  # "probing" and "probings", "neuron" and "neurons" share their stem
+_KIND_F, _KIND_S, _KIND_M = 0, 1, 2
+# Added to a sum to tell the kinds of key apart (odd 64-bit constants).
+_TAGS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 
 
-def _keys(title: Title) -> list[str]:
-    """The blocking keys of one title form: ``F``, ``S`` ("" if the same), then ``M`` per word.
-
-    Keys are strings (cheaper to hash than tuples): the kind, the numbers, then
-    the words; ``M`` key i + 2 leaves out word i of the sorted bag, a repeated
-    word giving its key once.
-    """
-    bag = title.bag
-    if not bag:
-        return []
-    head = " ".join(title.numbers) + "|"
-    joined = " ".join(bag)
-    stems = " ".join(sorted(word[:_STEM] for word in bag))
-    keys = ["F" + head + joined, "S" + head + stems if stems != joined else ""]
-    if len(bag) == 1:
-        keys.append("M" + head)
-        return keys
-    start = 0
-    previous = ""
-    for word in bag:
-        end = start + len(word)
-        if word != previous:
-            previous = word
-            rest = joined[: max(start - 1, 0)] + joined[end:] if start else joined[end + 1 :]
-            keys.append("M" + head + rest)
-        else:
-            keys.append("")
-        start = end + 1
-    return keys
+def _hash(text: str) -> int:
+    """A 64-bit hash that does not change between runs (``hash()`` does)."""
+    return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
 def _deletions(word: str) -> set[str]:
@@ -76,7 +58,14 @@ def _deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _exact(members: Iterable[int], titles: Sequence[Title], out: set[tuple[int, int]]) -> None:
+def _all_pairs(members: Iterable[int], out: list[tuple[int, int]]) -> None:
+    ordered = sorted(set(members))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            out.append((a, b))
+
+
+def _exact(members: Iterable[int], titles: Sequence[Title], out: list[tuple[int, int]]) -> None:
     """Pairs of members with the same word-sorted title."""
     same: dict[str, list[int]] = defaultdict(list)
     for member in members:
@@ -85,17 +74,10 @@ def _exact(members: Iterable[int], titles: Sequence[Title], out: set[tuple[int, 
         _all_pairs(group, out)
 
 
-def _all_pairs(members: Sequence[int], out: set[tuple[int, int]]) -> None:
-    ordered = sorted(set(members))
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            out.add((a, b))
-
-
 def _split(
-    members: Sequence[tuple[int, str]], titles: Sequence[Title], out: set[tuple[int, int]]
+    members: Sequence[tuple[int, str]], titles: Sequence[Title], out: list[tuple[int, int]]
 ) -> None:
-    """An oversized block: by deletion neighbourhood of the left-out word, else exactly."""
+    """An oversized ``M`` block: by deletion neighbourhood of the left-out word, else exactly."""
     by_variant: dict[str, list[int]] = defaultdict(list)
     for member, word in members:
         for variant in _deletions(word):
@@ -109,33 +91,96 @@ def _split(
             _exact(group, titles, out)
 
 
-def candidate_pairs(titles: Sequence[Title]) -> set[tuple[int, int]]:
-    """Pairs ``(a, b)``, ``a < b``, of title numbers that share a bounded block."""
-    # A member is one int: form number * _SLOTS + slot (0 F, 1 S, i + 2 the M key leaving
-    # out word i); the word is read back only for oversized blocks.
-    forms: list[Title] = []
-    blocks: dict[str, list[int]] = defaultdict(list)
-    owner: list[int] = []
-    for number, title in enumerate(titles):
-        for form in (title,) if title.core is None else (title, title.core):
-            code = len(forms) * _SLOTS
-            forms.append(form)
-            owner.append(number)
-            for slot, key in enumerate(_keys(form)):
-                if key:
-                    blocks[key].append(code + slot)
-    out: set[tuple[int, int]] = set()
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if len(members) <= BLOCK_BOUND and not key.endswith("|"):
-            _all_pairs([owner[m // _SLOTS] for m in members], out)
-        elif key[0] == "M":
-            left_out = []
-            for m in members:
-                form, slot = divmod(m, _SLOTS)
-                left_out.append((owner[form], forms[form].bag[slot - 2]))
-            _split(left_out, titles, out)
+def candidate_pairs(titles: Sequence[Title]) -> list[tuple[int, int]]:
+    """Sorted distinct pairs ``(a, b)``, ``a < b``, of title numbers that share a bounded block."""
+    import numpy as np
+
+    forms = [
+        (number, form)
+        for number, title in enumerate(titles)
+        for form in ((title,) if title.core is None else (title, title.core))
+        if form.bag
+    ]
+    vocabulary = {word for _, form in forms for word in form.bag}
+    word_hash = {word: _hash(word) for word in vocabulary}
+    stem_hash = {word: _hash("~" + word[:_STEM]) for word in vocabulary}
+    number_hash: dict[str, int] = {}
+    owners: list[int] = []  # per form: the title it belongs to
+    number_sums: list[int] = []  # per form: its numbers' hash sum
+    starts: list[int] = []  # per form: index of its first word
+    typo_words: list[int] = []  # word indices that get an M key
+    words: list[str] = []
+    mask = (1 << 64) - 1
+    for number, form in forms:
+        bag = form.bag
+        owners.append(number)
+        total = 0
+        for digits in form.numbers:
+            found = number_hash.get(digits)
+            if found is None:
+                found = number_hash[digits] = _hash("#" + digits)
+            total += found
+        number_sums.append(total & mask)
+        first = len(words)
+        starts.append(first)
+        if len(bag) == 1:
+            typo_words.append(first)
         else:
-            _exact((owner[m // _SLOTS] for m in members), titles, out)
-    return out
+            previous = ""
+            for offset, word in enumerate(bag):
+                if word != previous and len(word) >= _MIN_TYPO_WORD:
+                    typo_words.append(first + offset)
+                previous = word
+        words.extend(bag)
+    if not owners:
+        return []
+    start = np.asarray(starts, dtype=np.int64)
+    whash = np.fromiter(map(word_hash.__getitem__, words), dtype=np.uint64, count=len(words))
+    shash = np.fromiter(map(stem_hash.__getitem__, words), dtype=np.uint64, count=len(words))
+    nsum = np.asarray(number_sums, dtype=np.uint64)
+    word_form = np.repeat(np.arange(len(starts)), np.diff(np.append(start, len(words))))
+    bag_sum = np.add.reduceat(whash, start) + nsum
+    stem_sum = np.add.reduceat(shash, start) + nsum
+    typo = np.asarray(typo_words, dtype=np.int64)
+    keys = np.concatenate(
+        [
+            bag_sum + np.uint64(_TAGS[_KIND_F]),
+            stem_sum + np.uint64(_TAGS[_KIND_S]),
+            bag_sum[word_form[typo]] - whash[typo] + np.uint64(_TAGS[_KIND_M]),
+        ]
+    )
+    forms = np.arange(len(starts), dtype=np.int64)
+    entry_form = np.concatenate([forms, forms, word_form[typo]])
+    entry_word = np.concatenate([np.full(2 * len(starts), -1, dtype=np.int64), typo])
+    owner = np.asarray(owners, dtype=np.int64)
+
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    cuts = np.flatnonzero(ranked[1:] != ranked[:-1]) + 1
+    run_start = np.concatenate([[0], cuts])
+    run_size = np.diff(np.concatenate([run_start, [len(ranked)]]))
+
+    chunks = []
+    for size in np.unique(run_size[(run_size >= 2) & (run_size <= BLOCK_BOUND)]).tolist():
+        begins = run_start[run_size == size]
+        members = owner[entry_form[order[begins[:, None] + np.arange(size)]]]
+        first, second = np.triu_indices(size, 1)
+        chunks.append(np.stack([members[:, first].ravel(), members[:, second].ravel()], axis=1))
+    out: list[tuple[int, int]] = []
+    big = run_size > BLOCK_BOUND
+    for begin, size in zip(run_start[big].tolist(), run_size[big].tolist(), strict=True):
+        entries = order[begin : begin + size].tolist()
+        left_out = [
+            (int(owner[entry_form[e]]), words[entry_word[e]]) for e in entries if entry_word[e] >= 0
+        ]
+        _split(left_out, titles, out)
+        _exact((int(owner[entry_form[e]]) for e in entries if entry_word[e] < 0), titles, out)
+    if out:
+        chunks.append(np.asarray(out, dtype=np.int64).reshape(-1, 2))
+    if not chunks:
+        return []
+    pairs = np.sort(np.concatenate(chunks), axis=1)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    count = len(titles)
+    codes = np.unique(pairs[:, 0] * count + pairs[:, 1])
+    return list(zip((codes // count).tolist(), (codes % count).tolist(), strict=True))

@@ -127,7 +127,7 @@ def _fuzzy_pairs(titles: Sequence[Title], threshold: float) -> list[tuple[float,
     Candidates come from bounded blocks; ``cpdist`` scores them all in one
     call (as written and word-sorted) before the word-by-word verification.
     """
-    pairs = sorted(candidate_pairs(titles))
+    pairs = candidate_pairs(titles)
     if not pairs:
         return []
     from rapidfuzz import fuzz, process

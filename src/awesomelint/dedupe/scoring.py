@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cache, cached_property
+from types import ModuleType
 
 from awesomelint.titles import content_tokens, normalise_title, title_core
 
@@ -57,6 +58,7 @@ _WORD_SIMILARITY = 85.0  # a typo'd word still matches its counterpart
 _COVERAGE = 0.75  # share of the shorter title's words the longer must hold on a shared URL
 _MIN_TITLE_CHARS = 12  # a one-word title shorter than this is too generic to merge on
 _HOST_WORD = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
 _MAX_NAME_WORDS = 3  # a site's name in a title: "Neptune AI", "Distill Pub"
 
 
@@ -67,16 +69,28 @@ class Title:
     computed on first use.
     """
 
-    __slots__ = ("__dict__", "bag", "numbers", "raw", "text", "tokens", "words")
+    __slots__ = ("__dict__", "bag", "core", "distinctive", "numbers", "raw", "text", "tokens")
+    __slots__ += ("words",)
 
-    def __init__(self, raw: str, text: str, tokens: tuple[str, ...]) -> None:
+    def __init__(self, raw: str, text: str, tokens: tuple[str, ...], *, asides: bool = True):
         self.raw = raw
         self.text = text
         self.tokens = tokens  # content words, numbers included
-        words = [t for t in tokens if not t.isdigit()]
+        if _DIGIT.search(text):
+            words = [t for t in tokens if not t.isdigit()]
+            self.numbers = tuple(sorted(t for t in tokens if t.isdigit()))  # GPT-2 is not GPT-3
+        else:
+            words, self.numbers = list(tokens), ()
         self.bag = tuple(sorted(words))  # content words without numbers, sorted, repeated
         self.words = frozenset(words)  # content words without numbers
-        self.numbers = tuple(sorted(t for t in tokens if t.isdigit()))  # "GPT-2" is not "GPT-3"
+        # content words that could tell one work from another (no genre or topic words)
+        self.distinctive = self.words - _NOT_DISTINCTIVE
+        # the title without its (asides), when that differs: "X (ACL'23 BlackboxNLP)" is X
+        self.core: Title | None = None
+        if asides and ("(" in raw or "[" in raw):
+            core = title_core(raw)
+            if core and core != text:
+                self.core = Title(core, core, content_tokens(core), asides=False)
 
     def __repr__(self) -> str:
         return f"Title({self.raw!r})"
@@ -90,19 +104,6 @@ class Title:
     def counts(self) -> Counter[str]:
         """Content words without numbers, with their multiplicity."""
         return Counter(self.bag)
-
-    @cached_property
-    def core(self) -> Title | None:
-        """The title without its (asides), when that differs: "X (ACL'23 BlackboxNLP)" is X."""
-        if "(" not in self.raw and "[" not in self.raw:
-            return None
-        text = title_core(self.raw)
-        return Title(text, text, content_tokens(text)) if text and text != self.text else None
-
-    @cached_property
-    def distinctive(self) -> frozenset[str]:
-        """Content words that could tell one work from another (no genre or topic words)."""
-        return self.words - _NOT_DISTINCTIVE
 
 
 def prepare(title: str) -> Title:
@@ -131,14 +132,21 @@ def generic_for(title: Title, host: str) -> bool:
     return rest.issubset(_HOST_WORD.findall(host))
 
 
+@cache
+def _rapidfuzz() -> tuple[ModuleType, ModuleType]:
+    """rapidfuzz's ``fuzz`` and ``process``, imported on first use (not on the lint path)."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
+
+
 def _word_matched(word: str, others: frozenset[str]) -> bool:
     """The word, or a typo or inflection of it (``models``/``model``), is among ``others``."""
     if word in others:
         return True
     if len(word) < 3:
         return False
-    from rapidfuzz import fuzz, process
-
+    fuzz, process = _rapidfuzz()
     return (
         process.extractOne(word, others, scorer=fuzz.ratio, score_cutoff=_WORD_SIMILARITY)
         is not None
@@ -171,8 +179,7 @@ def score(a: Title, b: Title, threshold: float) -> float | None:
         return None
     if not length_ok(len(a.text), len(b.text)):
         return None
-    from rapidfuzz import fuzz
-
+    fuzz, _ = _rapidfuzz()
     value = max(fuzz.ratio(a.text, b.text), fuzz.ratio(a.ordered, b.ordered))
     if value < threshold or not _aligned(a, b):
         return None

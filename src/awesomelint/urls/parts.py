@@ -85,9 +85,8 @@ def _absolute(url: str) -> str:
     return text
 
 
-def _parse(url: str) -> URL | None:
+def _parse(text: str) -> URL | None:
     """An absolute http(s) URL parsed by yarl with a valid host, or None."""
-    text = _absolute(url)
     if not _WEB.match(text):
         return None
     try:
@@ -100,29 +99,70 @@ def _parse(url: str) -> URL | None:
     return parsed
 
 
-def split(url: str) -> Parts | None:
-    """Generic normalisation, or None for what is not an absolute web URL."""
-    parsed = _parse(url)
+# A URL in these characters only, without dot segments or punycode, is one yarl would
+# leave as it is but for the case of scheme and host: it skips the parser (most list links).
+_PLAIN = re.compile(
+    r"^(https?)://([a-z0-9.-]+)(?::(\d{1,5}))?((?:/[\w\-.~!$&'()*+,;=:@]*)*)"
+    r"(?:\?([\w\-.~!$&'()*+,;=:@/?]*))?(?:#([\w\-.~!$&'()*+,;=:@/?]*))?$",
+    re.IGNORECASE | re.ASCII,
+)
+_DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$)")
+
+
+def _plain(text: str) -> tuple[str, str, int | None, str, str, str] | None:
+    """Host, port, path, query and fragment of a URL that needs no parser, or None."""
+    match = _PLAIN.match(text)
+    if match is None:
+        return None
+    _, host, port, path, query, fragment = match.groups("")
+    if "xn--" in host or (port and int(port) > 65535) or _DOT_SEGMENT.search(path):
+        return None
+    host = host.lower()
+    if not _HOST_NAME.match(host):
+        return None
+    return host, port, int(port) if port else None, path or "/", query, fragment
+
+
+def _pieces(url: str) -> tuple[str, int | None, str, str, str] | None:
+    """Host, explicit port, path, query and fragment, normalised by yarl's rules."""
+    text = _absolute(url)
+    plain = _plain(text)
+    if plain is not None:
+        host, _, port, path, query, fragment = plain
+        return host, port, path, query, fragment
+    parsed = _parse(text)
     if parsed is None:
         return None
-    host = (parsed.raw_host or "").rstrip(".").removeprefix("www.")
-    port = parsed.explicit_port
-    path = parsed.raw_path
+    return (
+        parsed.raw_host or "",
+        parsed.explicit_port,
+        parsed.raw_path,
+        parsed.raw_query_string,
+        parsed.raw_fragment,
+    )
+
+
+def split(url: str) -> Parts | None:
+    """Generic normalisation, or None for what is not an absolute web URL."""
+    pieces = _pieces(url)
+    if pieces is None:
+        return None
+    host, port, path, query, fragment = pieces
+    host = host.rstrip(".").removeprefix("www.")
     if "//" in path:
         path = _SLASHES.sub("/", path)
     path = path.rstrip("/")
     if path.lower().endswith(_INDEX_PAGES):
         path = path[: path.rindex("/")]
     params: tuple[tuple[str, str], ...] = ()
-    if parsed.raw_query_string:
+    if query:
         params = tuple(
             sorted(
                 (key, value)
-                for key, value in parse_qsl(parsed.raw_query_string, keep_blank_values=True)
+                for key, value in parse_qsl(query, keep_blank_values=True)
                 if not is_tracking_param(key)
             )
         )
-    fragment = parsed.raw_fragment
     if fragment.lower() in _EMPTY_FRAGMENTS or fragment.startswith(":~:"):
         fragment = ""
     return Parts(
@@ -140,8 +180,8 @@ def host_of(url: str) -> str:
     ``""`` for anything without one.  ``Bücher.de``, ``xn--bcher-kva.de`` and
     ``bücher.de.`` are one host; ``www.`` is kept (it can be another server).
     """
-    parsed = _parse(url)
-    return (parsed.raw_host or "").rstrip(".") if parsed is not None else ""
+    pieces = _pieces(url)
+    return pieces[0].rstrip(".") if pieces is not None else ""
 
 
 def site_of(url: str) -> str:
