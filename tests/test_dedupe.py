@@ -689,3 +689,13 @@ def test_blocks_stay_bounded_on_a_small_vocabulary() -> None:
     keys = sum(1 + len(p.bag) for p in prepared)
     assert len(pairs) <= BLOCK_BOUND * keys
     assert len(pairs) < len(titles) * (len(titles) - 1) // 20
+
+
+def test_table_of_contents_rows_are_not_works() -> None:
+    # issue 10: rows of two lists' tables of contents were merged with each other and entries
+    result = _dedupe(
+        ("Mechanistic Interpretability", "#mechanistic-interpretability"),
+        ("Mechanistic Interpretability", "#mechanistic-interpretability"),
+        ("Mechanistic Interpretability", "https://www.neelnanda.io/mechanistic-interpretability"),
+    )
+    assert result.groups == ((0,), (1,), (2,))

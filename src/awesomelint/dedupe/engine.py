@@ -15,7 +15,8 @@ How two candidates end up in one group (union-find over these edges):
    verified by :mod:`.scoring`.
 
 Title edges never join two different GitHub repositories, nor the two sides
-of a conflict, nor two different links whose only common ground is a generic
+of a conflict, nor an entry whose link is a same-file anchor (a table of
+contents row), nor two different links whose only common ground is a generic
 title (a glossary, a national strategy, a blog's name on its own site:
 :func:`.scoring.generic_for`).  Secondary links never make a duplicate.  The
 grouping depends only on the candidates' contents, not on their order;
@@ -67,15 +68,19 @@ def _content_order(candidates: Sequence[Candidate], keys: Sequence[str | None]) 
 def _keys(
     candidates: Sequence[Candidate], aliases: Mapping[str, str]
 ) -> tuple[list[str | None], list[str]]:
-    """Each candidate's identity key (None without a link) and the site of its web link."""
+    """Each candidate's identity key (None without a link) and the site of its web link.
+
+    A same-file anchor (``#surveys``) has no key and the site ``#``: it names a
+    place in one list (a table of contents row), not a work.
+    """
     memo: dict[str, tuple[str, str]] = {}
     keys: list[str | None] = []
     sites: list[str] = []
     for c in candidates:
         url = (c.url or "").strip()
-        if not url:
+        if not url or url.startswith("#"):  # a place in its own file (a table of contents row)
             keys.append(None)
-            sites.append("")
+            sites.append("#" if url else "")
             continue
         found = memo.get(url)
         if found is None:
@@ -268,7 +273,7 @@ def find_duplicates(
     order = _content_order(candidates, keys)
     by_text: dict[str, list[int]] = defaultdict(list)
     for pos in order:
-        if eligible(titles[pos]):
+        if eligible(titles[pos]) and sites[pos] != "#":
             by_text[titles[pos].text].append(pos)
     for members in by_text.values():
         _join_same_title(members, forest, tree)
