@@ -238,6 +238,20 @@ def test_import_is_cheap() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_plain_urls_never_import_the_parser() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from awesomelint.urls import canonical_url, host_of;"
+        "canonical_url('https://arxiv.org/pdf/2211.00593v2.pdf?utm_source=x');"
+        "host_of('https://github.com/o/r#readme'); print('yarl' in sys.modules);"
+        "canonical_url('https://Bücher.de/'); print('yarl' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
 _urls = st.one_of(
     st.text(max_size=60),
     st.builds(

@@ -5,18 +5,22 @@ right: IDNA hosts (``Bücher.de`` is ``xn--bcher-kva.de``), IPv6 literals
 (``[::1]`` keeps its brackets), dot segments (``/a/./b/../c`` is ``/a/c``)
 and percent-encoding (``%7E`` is ``~``, escapes in upper case).  This module
 adds what only comparison needs: one scheme, no ``www.``, no default port, no
-trailing slash or index page, no tracking parameters, a sorted query.
+trailing slash or index page, no tracking parameters, a sorted query.  A URL
+in plain characters, which yarl would leave as it is, skips the parser (and
+a list of such URLs never imports it).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
-from yarl import URL
-
 from .tracking import is_tracking_param
+
+if TYPE_CHECKING:
+    from yarl import URL
 
 __all__ = ["Parts", "host_of", "registrable_domain", "site_of", "split"]
 
@@ -89,6 +93,8 @@ def _parse(text: str) -> URL | None:
     """An absolute http(s) URL parsed by yarl with a valid host, or None."""
     if not _WEB.match(text):
         return None
+    from yarl import URL  # imported on the first URL the fast path cannot take
+
     try:
         parsed = URL(text)
         host = parsed.raw_host
