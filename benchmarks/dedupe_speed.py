@@ -358,14 +358,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'prec.':>6} {'recall':>6} {'/floor':>7}"
     )
     for kind in kinds:
-        points = []
+        walls, cpus = [], []
         for n in sizes:
             found = _in_child(kind, n, args)
             print(_row(found), flush=True)
-            points.append((found["n"], statistics.median(found["walls"])))
-        if len(points) > 1:
-            cpu_note = ""
-            print(f"{'':<44} fitted exponent (wall) {_exponent(points):.2f}{cpu_note}", flush=True)
+            walls.append((found["n"], statistics.median(found["walls"])))
+            cpus.append((found["n"], statistics.median(found["cpus"])))
+        if len(walls) > 1:
+            print(
+                f"{'':<44} fitted exponent: wall {_exponent(walls):.2f}, cpu {_exponent(cpus):.2f}",
+                flush=True,
+            )
     return 0
 
 

@@ -16,7 +16,6 @@ from awesomelint.urls import (
     host_of,
     identity_key,
     is_tracking_param,
-    registrable_domain,
     site_of,
     split,
 )
@@ -89,22 +88,6 @@ def test_host_of(url: str, host: str) -> None:
 
 def test_site_of_drops_www() -> None:
     assert site_of("https://www.Example.org/x") == "example.org"
-
-
-@pytest.mark.parametrize(
-    ("host", "domain"),
-    [
-        ("committees.parliament.uk", "parliament.uk"),
-        ("www.bbc.co.uk", "bbc.co.uk"),
-        ("blog.siemens.com", "siemens.com"),
-        ("siemens.com", "siemens.com"),
-        ("regjeringen.no", "regjeringen.no"),
-        ("::1", "::1"),
-        ("127.0.0.1", "127.0.0.1"),
-    ],
-)
-def test_registrable_domain(host: str, domain: str) -> None:
-    assert registrable_domain(host) == domain
 
 
 def test_one_list_of_tracking_parameters() -> None:

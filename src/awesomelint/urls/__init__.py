@@ -15,7 +15,7 @@ a tracking parameter?" asks here:
   ...), read by the table of sites in :mod:`.sites`; :func:`identity_key`:
   the work key, else the canonical URL; :func:`current_key` follows a
   repository's move to its new owner.
-- :func:`host_of`, :func:`site_of`, :func:`registrable_domain`: hosts.
+- :func:`host_of`, :func:`site_of`: the one way to take a URL's host.
 - :func:`label_is_implied`, :func:`is_pdf_url`: labels (:mod:`.labels`).
 - :data:`TRACKING_PARAMS` and friends: the one list of tracking parameters.
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from .identity import canonical_url, identity_key, key_kind, parts_key, work_key
 from .labels import is_pdf_url, label_is_implied
-from .parts import Parts, host_of, registrable_domain, site_of, split
+from .parts import Parts, host_of, site_of, split
 from .sites import REPOSITORY_MOVES, SITES, WORK_KINDS, Site, current_key
 from .tracking import (
     AMBIGUOUS_TRACKING_PARAMS,
@@ -55,7 +55,6 @@ __all__ = [
     "key_kind",
     "label_is_implied",
     "parts_key",
-    "registrable_domain",
     "site_of",
     "split",
     "work_key",

@@ -22,7 +22,7 @@ from .tracking import is_tracking_param
 if TYPE_CHECKING:
     from yarl import URL
 
-__all__ = ["Parts", "host_of", "registrable_domain", "site_of", "split"]
+__all__ = ["Parts", "host_of", "site_of", "split"]
 
 _DEFAULT_PORTS = frozenset({80, 443})  # both, as http becomes https
 # Fragments that name no part of the page (GitHub's README anchor, "top").
@@ -34,10 +34,6 @@ _BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/|$)", re.IGN
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _HOST_NAME = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?$")
 _SLASHES = re.compile(r"/{2,}")
-# Second-level labels under a country code that are public suffixes themselves
-# (``parliament.uk`` but ``bbc.co.uk``): enough to tell sites apart without the
-# public suffix list.
-_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "go", "ne", "net", "or", "org"})
 
 
 @dataclass(frozen=True)
@@ -193,18 +189,3 @@ def host_of(url: str) -> str:
 def site_of(url: str) -> str:
     """The host without ``www.``: what a reader calls the site."""
     return host_of(url).removeprefix("www.")
-
-
-def registrable_domain(host: str) -> str:
-    """The domain a host belongs to (``committees.parliament.uk`` -> ``parliament.uk``).
-
-    The last two labels, three under a generic second level of a country code
-    (``bbc.co.uk``); IP literals are their own domain.
-    """
-    host = host.rstrip(".").lower()
-    labels = host.split(".")
-    if ":" in host or host.replace(".", "").isdigit() or len(labels) <= 2:
-        return host
-    if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
