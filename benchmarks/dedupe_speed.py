@@ -84,13 +84,22 @@ class Entry:
     url: str | None
 
 
-def _vocabulary(rng: random.Random, size: int, *, distinct: bool = False) -> list[str]:
-    """Made-up words; ``distinct``: no two within a typo of each other (fuzz.ratio < 80)."""
+def _vocabulary(
+    rng: random.Random, size: int, *, distinct: bool = False, start: Sequence[str] = ()
+) -> list[str]:
+    """Made-up words after ``start``; ``distinct``: no two within a typo (fuzz.ratio < 80).
+
+    Distinct words keep a one-word change a different work, not an inflection
+    ("model" / "models" are one word to the engine).
+    """
     from rapidfuzz import fuzz, process
 
     syllables = [a + b for a in "bcdfgklmnprstvz" for b in "aeiou"]
     words: list[str] = []
-    seen: set[str] = set()
+    for word in start:
+        if not (distinct and process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=80)):
+            words.append(word)
+    seen: set[str] = set(words)
     while len(words) < size:
         word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
         if word in seen:
@@ -99,7 +108,7 @@ def _vocabulary(rng: random.Random, size: int, *, distinct: bool = False) -> lis
             continue
         seen.add(word)
         words.append(word)
-    return sorted(words)
+    return words if start else sorted(words)
 
 
 class _Generator:
@@ -111,8 +120,10 @@ class _Generator:
         self.formulas = (formula,) if formula else FORMULAS
         self.number = 0
         if kind == "zipf":
-            extra = _vocabulary(self.rng, 400 - len(_COMMON), distinct=True)
-            self.words = _COMMON + [w for w in extra if w not in _COMMON]
+            common = _vocabulary(self.rng, 0, distinct=True, start=_COMMON)
+            self.words = _vocabulary(self.rng, 400, distinct=True, start=common)
+            rank = {w: i for i, w in enumerate(common)}  # the common words lead, in their order
+            self.words.sort(key=lambda w: (rank.get(w, len(rank)), w))
             exponent = 1.0
         else:
             self.words = _COMMON + _vocabulary(self.rng, 30_000)
