@@ -92,18 +92,6 @@ def _keys(
     return keys, sites
 
 
-def _named(
-    ref: str, candidates: Sequence[Candidate], keys: Sequence[str | None], aliases: Mapping
-) -> list[int]:
-    """Positions a decision's ref names: by ident, else by identity key."""
-    by_ident = [p for p, c in enumerate(candidates) if c.ident and c.ident == ref]
-    if by_ident:
-        return by_ident
-    key = current_key(identity_key(ref))
-    key = aliases.get(key, key)
-    return [p for p, k in enumerate(keys) if k == key]
-
-
 def _apply_decisions(
     decisions: Sequence[Decision],
     candidates: Sequence[Candidate],
@@ -112,13 +100,30 @@ def _apply_decisions(
     forest: Forest,
     tree: list[tuple[int, int, str]],
 ) -> None:
-    named = [[_named(ref, candidates, keys, aliases) for ref in d.refs] for d in decisions]
-    for number, (decision, groups) in enumerate(zip(decisions, named, strict=True)):
+    if not decisions:
+        return
+    by_ident: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for pos, (candidate, key) in enumerate(zip(candidates, keys, strict=True)):
+        if candidate.ident:
+            by_ident[candidate.ident].append(pos)
+        if key is not None:
+            by_key[key].append(pos)
+
+    def named(ref: str) -> list[int]:
+        """Positions a ref names: by ident, else by identity key (of a URL or a key)."""
+        if ref in by_ident:
+            return by_ident[ref]
+        key = current_key(identity_key(ref))
+        return by_key.get(aliases.get(key, key), [])
+
+    named_groups = [[named(ref) for ref in d.refs] for d in decisions]
+    for number, (decision, groups) in enumerate(zip(decisions, named_groups, strict=True)):
         if decision.verdict == "different":
             for side, members in enumerate(groups):
                 for pos in members:
                     forest.label(pos, f"{_DECIDED}{number}", str(side))
-    for decision, groups in zip(decisions, named, strict=True):
+    for decision, groups in zip(decisions, named_groups, strict=True):
         if decision.verdict == "same":
             members = sorted({pos for group in groups for pos in group})
             for pos in members[1:]:
