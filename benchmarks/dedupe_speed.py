@@ -202,7 +202,7 @@ def _title_variant(rng: random.Random, title: str) -> str:
         words = title.split()
         i = rng.randrange(len(words))
         word = words[i]
-        if len(word) > 5:
+        if len(word) > 5 and not word.isdigit():  # a typo in a number makes another work
             j = rng.randrange(1, len(word) - 1)
             words[i] = word[:j] + word[j + 1 :]
         return " ".join(words)
