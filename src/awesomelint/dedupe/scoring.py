@@ -69,22 +69,18 @@ class Title:
     computed on first use.
     """
 
-    __slots__ = ("__dict__", "bag", "core", "distinctive", "numbers", "raw", "text", "tokens")
-    __slots__ += ("words",)
+    __slots__ = ("__dict__", "bag", "core", "numbers", "raw", "text", "tokens")
 
     def __init__(self, raw: str, text: str, tokens: tuple[str, ...], *, asides: bool = True):
         self.raw = raw
         self.text = text
         self.tokens = tokens  # content words, numbers included
         if _DIGIT.search(text):
-            words = [t for t in tokens if not t.isdigit()]
-            self.numbers = tuple(sorted(t for t in tokens if t.isdigit()))  # GPT-2 is not GPT-3
+            # content words without numbers, sorted, repeated; and numbers: GPT-2 is not GPT-3
+            self.bag = tuple(sorted(t for t in tokens if not t.isdigit()))
+            self.numbers = tuple(sorted(t for t in tokens if t.isdigit()))
         else:
-            words, self.numbers = list(tokens), ()
-        self.bag = tuple(sorted(words))  # content words without numbers, sorted, repeated
-        self.words = frozenset(words)  # content words without numbers
-        # content words that could tell one work from another (no genre or topic words)
-        self.distinctive = self.words - _NOT_DISTINCTIVE
+            self.bag, self.numbers = tuple(sorted(tokens)), ()
         # the title without its (asides), when that differs: "X (ACL'23 BlackboxNLP)" is X
         self.core: Title | None = None
         if asides and ("(" in raw or "[" in raw):
@@ -99,6 +95,11 @@ class Title:
     def ordered(self) -> str:
         """Words sorted, so word order does not count."""
         return " ".join(sorted(self.text.split()))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Content words without numbers."""
+        return frozenset(self.bag)
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -124,12 +125,16 @@ def generic_for(title: Title, host: str) -> bool:
     Intelligence" anywhere; "Neptune-AI blog" on ``neptune.ai``.  Such a title
     cannot by itself make two different links one work.
     """
-    rest = title.distinctive
+    rest = []
+    for word in title.bag:
+        if word not in _NOT_DISTINCTIVE and word not in rest:
+            rest.append(word)
+            if len(rest) > _MAX_NAME_WORDS:
+                return False
     if not rest:
         return True
-    if not host or len(rest) > _MAX_NAME_WORDS:
-        return False
-    return rest.issubset(_HOST_WORD.findall(host))
+    names = set(_HOST_WORD.findall(host))
+    return all(word in names for word in rest)
 
 
 @cache
