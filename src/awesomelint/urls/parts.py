@@ -13,8 +13,7 @@ a list of such URLs never imports it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from .tracking import is_tracking_param
@@ -36,9 +35,12 @@ _HOST_NAME = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?$")
 _SLASHES = re.compile(r"/{2,}")
 
 
-@dataclass(frozen=True)
-class Parts:
-    """A URL split and generically normalised (what every site shares)."""
+class Parts(NamedTuple):
+    """A URL split and generically normalised (what every site shares).
+
+    A named tuple, not a frozen dataclass: one is built for every link of a
+    list, and a tuple is built several times faster.
+    """
 
     host: str  # lower-case ASCII (IDNA), no ``www.``, no brackets around IPv6
     port: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote, unquote
 
 from .parts import Parts
@@ -17,9 +18,8 @@ from .parts import Parts
 __all__ = ["REPOSITORY_MOVES", "SITES", "WORK_KINDS", "Site", "Work", "current_key", "work_of"]
 
 
-@dataclass(frozen=True)
-class Work:
-    """A recognised work: its key and the canonical landing URL."""
+class Work(NamedTuple):
+    """A recognised work: its key and the canonical landing URL (a tuple: built per link)."""
 
     key: str
     url: str
