@@ -149,8 +149,8 @@ def candidate_pairs(titles: Sequence[Title]) -> list[tuple[int, int]]:
             bag_sum[word_form[typo]] - whash[typo] + np.uint64(_TAGS[_KIND_M]),
         ]
     )
-    forms = np.arange(len(starts), dtype=np.int64)
-    entry_form = np.concatenate([forms, forms, word_form[typo]])
+    form_ids = np.arange(len(starts), dtype=np.int64)
+    entry_form = np.concatenate([form_ids, form_ids, word_form[typo]])
     entry_word = np.concatenate([np.full(2 * len(starts), -1, dtype=np.int64), typo])
     owner = np.asarray(owners, dtype=np.int64)
 
