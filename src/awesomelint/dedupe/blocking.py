@@ -38,7 +38,7 @@ from .scoring import Title
 
 __all__ = ["BLOCK_BOUND", "candidate_pairs"]
 
-BLOCK_BOUND = 32
+BLOCK_BOUND = 16
 _MIN_TYPO_WORD = 3  # shorter words only ever match exactly (scoring._word_matched)
 _STEM = 4  # "probing" and "probings", "neuron" and "neurons" share their stem
 _KIND_F, _KIND_S, _KIND_M = 0, 1, 2
