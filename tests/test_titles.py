@@ -108,3 +108,13 @@ def test_normalised_titles_are_single_spaced_words(title: str) -> None:
 def test_case_and_punctuation_never_count(title: str) -> None:
     assert normalise_title(title.upper()) == normalise_title(title.lower())
     assert normalise_title(f'"{title}."') == normalise_title(title)
+
+
+def test_position_paper_prefix_is_position() -> None:
+    # cooperleong00's list (lists/upstream) and ICML's position track
+    assert normalise_title(
+        "**Position Paper: Toward New Frameworks for Studying Model Representations**"
+    ) == normalise_title("Position: Toward new frameworks for studying model representations")
+    assert normalise_title("Position Paper Generation with LLMs") == (
+        "position paper generation with llms"
+    )

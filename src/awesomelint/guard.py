@@ -59,7 +59,7 @@ def lost_web_links(before: str, after: str) -> list[str]:
 
 def missing_web_links(urls: Iterable[str], after: str) -> list[str]:
     """The http(s) ones of ``urls`` with no URL of the same canonical form in ``after``, sorted."""
-    from awesomelint.canonical import canonical_url
+    from awesomelint.urls import canonical_url
 
     kept = {canonical_url(target) for target in link_targets(after)}
     # a URL from the parsed model is already decoded, one from text is not: either form counts

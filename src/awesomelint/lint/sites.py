@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awesomelint.canonical import work_key
+from awesomelint.urls import work_key
 
 _URL = re.compile(
     r"^(?P<scheme>https?)://(?P<host>[^/?#\s]*)(?P<path>[^?#]*)(?P<rest>.*)$", re.I | re.S

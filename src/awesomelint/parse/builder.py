@@ -224,6 +224,8 @@ class Builder:
         items = self._items()
         if not items or items[-1] is not entry:
             return False
+        if entry.url or entry.links:
+            return False  # the second line brings the links: an entry with its own is whole
         if any(self.bare[i - 1].strip(" \t") for i in range(entry.source.last_line + 1, start)):
             return False
         if kind(token) == "Paragraph":

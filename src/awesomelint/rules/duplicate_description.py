@@ -31,12 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.canonical import identity_key
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.titles import normalise_title
+from awesomelint.urls import identity_key
 
 ID = "AL028"
 NAME = "duplicate-description"

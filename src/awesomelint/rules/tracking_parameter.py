@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.canonical import TRACKING_PARAMS, TRACKING_PREFIXES
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.urls import REPORTED_TRACKING_PARAMS as TRACKING
+from awesomelint.urls import TRACKING_PREFIXES as _PREFIXES
 
 ID = "AL010"
 NAME = "tracking-parameter"
@@ -33,11 +34,6 @@ SEVERITY: Severity = "warning"
 FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {"parameters": ()}
-
-# ``si`` and ``spm`` track clicks on some sites and are real parameters on others: the
-# deduplicator may ignore them, a lint report about them would often be wrong
-TRACKING = TRACKING_PARAMS - {"si", "spm"}
-_PREFIXES = TRACKING_PREFIXES
 
 
 def clean(url: str, names: frozenset[str]) -> tuple[str, list[str]]:

@@ -32,6 +32,8 @@ def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:
     title = rest.plain(text[:start]).strip()
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
+    if not title:
+        return None  # ". \[[pdf](url)\]": no title, so no entry; the paragraph stays as written
     url, url_label, links = primary(meta.links)
     return Entry(
         title=strip_quotes(title),
