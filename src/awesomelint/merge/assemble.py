@@ -576,15 +576,36 @@ def merge_documents(
         for m in result.merges
         if group_of[m.into] == group_of[m.from_]
     ]
-    kept_links = tuple(
-        dict.fromkeys(
-            u
-            for n, g in enumerate(groups)
-            if n not in dropped
-            for i in g
-            for u in _entry_links(sources[i].entry)
-        )
-    )
+    from awesomelint.canonical import canonical_url
+
+    kept: list[str] = []
+    for n, group in enumerate(groups):
+        if n in dropped:
+            continue
+        shown = _entry_links(built[n]) if n in built else ()
+        kept.extend(shown)
+        if len(group) < 2:
+            kept.extend(u for i in group for u in _entry_links(sources[i].entry))
+            continue
+        # one entry of several: a badge or link only a copy carried in its text goes,
+        # said so (the merged entry keeps every link of the entries themselves)
+        have = {canonical_url(u) for u in shown}
+        for i in group:
+            entry = sources[i].entry
+            missing = tuple(
+                u for u in dict.fromkeys(_entry_links(entry)) if canonical_url(u) not in have
+            )
+            if missing:
+                left_out.append(
+                    LeftOut(
+                        entry.source.file,
+                        entry.source.line,
+                        f"text of {entry.title!r}, merged into [{ids[n]}]",
+                        "link in a merged copy's text",
+                        missing,
+                    )
+                )
+    kept_links = tuple(dict.fromkeys(kept))
     block_links = tuple(u for _, _, _, b in got.blocks for u in _web_links(b.text))
     hand_dropped = tuple(sorted((key, title, url) for key, (title, url) in edits.dropped.items()))
     return MergeResult(
