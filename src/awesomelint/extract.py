@@ -20,7 +20,7 @@ _MD_LINK = re.compile(
 # no "<" inside: each try stops at the next one, so "<http://" repeated stays linear
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _HTML_ATTR = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)")
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]\n]+)\]:\s*<?([^\s>]+)")  # "[^1]:" is a footnote
 _BARE = re.compile(r"(?<![(<\"'=\w])https?://[^\s<>\"'`\]\[)]+")
 
 

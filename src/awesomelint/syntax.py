@@ -24,7 +24,7 @@ INLINE_LINK = re.compile(
 DESTINATION = re.compile(r"\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
 # A link reference definition's first line: ``[label]: destination``.
 # group 1: the label, group 2: the destination (without ``<>``).
-DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
+DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
 # The opening line of a fenced code block; group 1 is the fence (``` or ~~~ run).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # YAML front matter: a first line ``---`` and a closing ``---`` or ``...``.

@@ -21,3 +21,14 @@ def test_missing_file_anchor_and_directory(tmp_path: Path) -> None:
     found = lint_file(str(path), settings(RULE)).diagnostics
     assert [(d.line, d.column) for d in found] == [(4, 7), (5, 7)]
     assert "no such file" in found[0].message and "#nope" in found[1].message
+
+
+def test_a_footnote_is_not_a_link_definition(tmp_path: Path) -> None:
+    # llm-jp/awesome-japanese-llm (trimmed): footnote text is not a relative link
+    path = tmp_path / "list.md"
+    path.write_text(
+        "# T\n\n## A\n\n- [a](https://x.org/a) - A model.[^1]\n\n"
+        "[^1]: Instruction Tuning において、OpenAI のモデルで生成されたデータを使っている。\n",
+        encoding="utf-8",
+    )
+    assert lint_file(str(path), settings(RULE)).diagnostics == ()
