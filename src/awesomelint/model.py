@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from awesomelint.style import HouseStyle
+from typing import Literal
 
 TagKind = Literal["venue", "date", "star", "topic", "task"]
 
@@ -204,7 +201,9 @@ class Document:
     newline: str = field(default="\n")
     title_line: int | None = None
     # the list's own conventions (``awesomelint.style.styled``); None until detected
-    style: HouseStyle | None = None
+    # the list's own conventions (a ``style.HouseStyle``) once the formatter has read them;
+    # typed loosely so the model does not depend on the module that reads it
+    style: object | None = None
 
     def all_sections(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""

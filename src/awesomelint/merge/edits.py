@@ -19,6 +19,7 @@ from awesomelint.slug import heading_text
 from awesomelint.titles import normalise_title
 
 SOURCES_HEADING = "Sources"
+REPORT_FORMAT = 2  # the report a re-run can trust to tell hand edits apart
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,6 @@ def _path(text: object) -> tuple[str, ...]:
 
 def read_edits(output: Document, report: Mapping[str, object]) -> HandEdits:
     """The hand edits in ``output`` against the previous run's ``report`` (its JSON data)."""
-    from awesomelint.merge.report import REPORT_FORMAT
-
     entries = report.get("entries")
     if (
         report.get("format") != REPORT_FORMAT

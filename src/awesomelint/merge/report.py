@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.merge.assemble import MergeResult, SourceRef
+from awesomelint.merge.edits import REPORT_FORMAT
 
 _FUZZY = re.compile(r"fuzzy-title (\d+)")
-REPORT_FORMAT = 2  # what a re-run can trust to tell hand edits apart
 REVIEW_BELOW = 97  # fuzzy merges scored below this are shown for review
 
 
