@@ -71,8 +71,8 @@ def files_of(gold: dict, corpus: Path) -> list[Path]:  # type: ignore[type-arg]
 
 def score(gold: dict, documents, result, text: str) -> Score:  # type: ignore[no-untyped-def,type-arg]
     """Pair recall over the clusters, traps merged, and input links the output lost."""
-    from awesomelint.canonical import canonical_url
     from awesomelint.merge import check_links
+    from awesomelint.urls import canonical_url
 
     where: dict[tuple[str, str], set[int]] = {}
     lines: dict[tuple[str, int], set[int]] = {}

@@ -14,8 +14,7 @@ from awesomelint.commands.paths import expand
 from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write, output_clash
 from awesomelint.model import Document
-from awesomelint.parse import parse_bytes, read_file
-from awesomelint.parse.document import parse_text
+from awesomelint.parse import parse_bytes, parse_file
 from awesomelint.validate import FiniteFloat
 
 
@@ -25,8 +24,7 @@ def _load(source: str, cache_dir: Path, timeout: float, allow_private: bool) -> 
 
         data = fetch_list(source, cache_dir, timeout=timeout, allow_private=allow_private)
         return parse_bytes(data, source)
-    decoded = read_file(source)
-    return parse_text(decoded.text, source, decoded.newline, decoded.repairs)
+    return parse_file(source)
 
 
 def _load_spec(spec, cache_dir: Path, timeout: float, allow_private: bool) -> Document:  # type: ignore[no-untyped-def]
@@ -81,9 +79,7 @@ def _previous(output: str, report: str | None):  # type: ignore[no-untyped-def]
         raise InputError(f"{report}: cannot read the previous report ({exc})") from None
     if not isinstance(data, dict):
         raise InputError(f"{report}: not a merge report")
-    decoded = read_file(output)
-    current = parse_text(decoded.text, output, decoded.newline, decoded.repairs)
-    return read_edits(current, data)
+    return read_edits(parse_file(output), data)
 
 
 _EPILOG = """\b

@@ -23,6 +23,7 @@ from awesomelint.merge.plan import MergePlan
 from awesomelint.merge.sections import Node, heading_key, is_boilerplate
 from awesomelint.model import Block, Document, Entry, Item, Section, Source, Span
 from awesomelint.slug import heading_text, slug
+from awesomelint.urls import canonical_url
 
 _CONTENTS = frozenset({"contents", "table-of-contents"})
 _TWIN_SHARE = 0.6  # a heading goes where this share of its entries' twins sit in the spine
@@ -366,7 +367,7 @@ def merge_documents(
             )
         )
     sources = got.sources
-    [entry_key(s.entry) for s in sources]
+    links_of = [_entry_links(s.entry) for s in sources]  # each source's links, read once
     candidates = [
         Candidate(
             index=s.index,
@@ -481,7 +482,7 @@ def merge_documents(
                     first.entry.source.line,
                     f"entry {first.entry.title!r} [{ids[n]}]",
                     "deleted by hand" if n in by_hand else "dropped by decision",
-                    tuple(u for i in group for u in _entry_links(sources[i].entry)),
+                    tuple(u for i in group for u in links_of[i]),
                 )
             )
             continue
@@ -576,8 +577,6 @@ def merge_documents(
         for m in result.merges
         if group_of[m.into] == group_of[m.from_]
     ]
-    from awesomelint.canonical import canonical_url
-
     kept: list[str] = []
     for n, group in enumerate(groups):
         if n in dropped:
@@ -585,16 +584,14 @@ def merge_documents(
         shown = _entry_links(built[n]) if n in built else ()
         kept.extend(shown)
         if len(group) < 2:
-            kept.extend(u for i in group for u in _entry_links(sources[i].entry))
+            kept.extend(u for i in group for u in links_of[i])
             continue
         # one entry of several: a badge or link only a copy carried in its text goes,
         # said so (the merged entry keeps every link of the entries themselves)
         have = {canonical_url(u) for u in shown}
         for i in group:
             entry = sources[i].entry
-            missing = tuple(
-                u for u in dict.fromkeys(_entry_links(entry)) if canonical_url(u) not in have
-            )
+            missing = tuple(u for u in dict.fromkeys(links_of[i]) if canonical_url(u) not in have)
             if missing:
                 left_out.append(
                     LeftOut(

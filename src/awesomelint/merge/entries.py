@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from awesomelint.canonical import canonical_url, is_pdf_url, work_key
 from awesomelint.merge.plan import Prefer
 from awesomelint.model import Entry, Link, Tag
+from awesomelint.urls import canonical_url, is_pdf_url, site_of, work_key
 
 # Venue spellings that name one venue (the key is matched case-insensitively, as a word).
 _VENUES = {
@@ -79,8 +79,7 @@ def label_for(url: str, label: str) -> str:
     key = work_key(url)
     if key:
         return key.split(":", 1)[0]
-    host = re.sub(r"^www\.", "", url.split("//", 1)[-1].split("/", 1)[0])
-    return host or "link"
+    return site_of(url) or "link"
 
 
 _NESTED = re.compile(r"\[[^\]]*\]\((https?://[^\s()]+)\)")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
-from awesomelint.canonical import identity_key
 from awesomelint.model import Entry
 from awesomelint.titles import normalise_title
+from awesomelint.urls import identity_key
 
 
 def _short(text: str) -> str:

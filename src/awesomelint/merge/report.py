@@ -75,16 +75,14 @@ def report_data(result: MergeResult) -> dict[str, object]:
 
 
 def _host(url: str | None) -> str:
-    from awesomelint.canonical import canonical_url
+    from awesomelint.urls import site_of
 
-    if not url:
-        return ""
-    return canonical_url(url).split("//", 1)[-1].split("/", 1)[0]
+    return site_of(url) if url else ""
 
 
 def _is_work(url: str | None) -> bool:
     """A paper, repository or post with an identity of its own (arXiv id, DOI, …)."""
-    from awesomelint.canonical import work_key
+    from awesomelint.urls import work_key
 
     return bool(url) and work_key(url or "") is not None
 

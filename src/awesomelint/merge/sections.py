@@ -133,7 +133,7 @@ class Node:
             yield from child.walk()
 
     def find_path(self, path: tuple[str, ...]) -> Node | None:
-        """The node at ``path`` (heading texts or keys, matched by key)."""
+        """The node at ``path`` (heading texts, matched by their keys)."""
         node = self
         for part in path:
             key = heading_key(part)

@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.canonical import identity_key, key_kind
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.titles import normalise_title
+from awesomelint.urls import identity_key, key_kind
 
 ID = "AL001"
 NAME = "duplicate-entry"
@@ -93,10 +93,6 @@ def _certain(first: Entry, copy: Entry) -> bool:
         return True
     same = normalise_title(first.title) == normalise_title(copy.title)
     return same and len(first.title.split()) >= _MIN_TITLE_WORDS
-
-
-def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
 
 
 _HTML_HEADING = re.compile(r"^\s*<(?:h[1-6]|summary|details)\b", re.IGNORECASE)

@@ -83,7 +83,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report the entries of every title cluster but the first on a shared paper URL."""
     if len(ctx.located) < 2:
         return
-    from awesomelint.canonical import key_kind
+    from awesomelint.urls import key_kind
 
     result = ctx.duplicates(float(options["threshold"]))  # type: ignore[arg-type]
     for conflict in result.conflicts:
