@@ -15,16 +15,12 @@ rendered ids with ``user-content-`` and matches fragments case-insensitively;
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from awesomelint.model import Document
 from awesomelint.slug import fragment_key, unique_slugs
+from awesomelint.syntax import CODE_SPAN, FENCE, FOOTNOTE_DEFINITION, HTML_ID_ATTRIBUTE
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_HTML_ID = re.compile(r"""<[a-zA-Z][^<>]*?\b(?:id|name)\s*=\s*["']([^"'<>]+)["']""")
-_FOOTNOTE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 _ALWAYS = frozenset({"", "top"})  # fragments every browser honours without an element
 _PREFIX = "user-content-"
 
@@ -59,7 +55,7 @@ def _markdown_lines(text: str) -> Iterator[str]:
         if comment:
             comment = "-->" not in line
             continue
-        opened = _FENCE.match(line)
+        opened = FENCE.match(line)
         if opened:
             fence = opened.group(1)
             continue
@@ -85,10 +81,10 @@ def text_anchors(text: str) -> Iterable[str]:
     for line in _markdown_lines(text):
         if "=" in line and "<" in line:
             if "`" in line:
-                line = _CODE_SPAN.sub("", line)
-            found.update(match.group(1) for match in _HTML_ID.finditer(line))
+                line = CODE_SPAN.sub("", line)
+            found.update(match.group(1) for match in HTML_ID_ATTRIBUTE.finditer(line))
         if "[^" in line:
-            footnote = _FOOTNOTE.match(line)
+            footnote = FOOTNOTE_DEFINITION.match(line)
             if footnote:
                 found.update((f"fn-{footnote.group(1)}", f"fnref-{footnote.group(1)}"))
     return found

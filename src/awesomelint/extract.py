@@ -12,22 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesomelint.model import Document, Entry, Span
-
-_MD_LINK = re.compile(
-    r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
-    r"(?:\s+\"[^\"]*\")?\s*\)"
+from awesomelint.syntax import (
+    AUTOLINK,
+    BACKTICK_RUN,
+    BARE_URL,
+    DEFINITION_WITH_TARGET,
+    HTML_CODE_TAG,
+    HTML_URL_ATTRIBUTE,
+    INLINE_LINK,
+    LIST_MARKER,
+    QUOTED_FENCE,
 )
-# no "<" inside: each try stops at the next one, so "<http://" repeated stays linear
-_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
-_HTML_ATTR = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\]\n]+)\]:\s*<?([^\s>]+)")  # "[^1]:" is a footnote
-_BARE = re.compile(r"(?<![(<\"'=\w])https?://[^\s<>\"'`\]\[)]+")
-
-
-_FENCE = re.compile(r"^([ \t]*(?:>[ \t]*)*)(`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_BACKTICKS = re.compile(r"(?<!\\)`+")
-_HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]*>", re.IGNORECASE)
 
 
 def _indent(line: str) -> int:
@@ -41,7 +36,7 @@ def _code_block_lines(lines: list[str]) -> set[int]:
     # a fragment that starts with an indented item is a nested list we see without its
     # parent: its indented lines are not code (reading too much as code hides links)
     first = next((line for line in lines if line.strip()), "")
-    in_list = _LIST_ITEM.match(first) is not None
+    in_list = LIST_MARKER.match(first) is not None
     previous_blank = True
     previous_code = False
     for index, line in enumerate(lines):
@@ -52,7 +47,7 @@ def _code_block_lines(lines: list[str]) -> set[int]:
             if body.startswith(fence[0] * fence[1]) and not body.strip(fence[0]):
                 fence = None
             continue
-        opened = _FENCE.match(line)
+        opened = QUOTED_FENCE.match(line)
         if opened:
             mark = opened.group(2)
             # a backtick fence's info string holds no backtick
@@ -69,7 +64,7 @@ def _code_block_lines(lines: list[str]) -> set[int]:
             code.add(index)
             previous_code, previous_blank = True, False
             continue
-        if _LIST_ITEM.match(line):
+        if LIST_MARKER.match(line):
             in_list = True
         elif not indented and (previous_blank or stripped.startswith("#")):
             in_list = False  # a paragraph or heading at the margin ends the list
@@ -84,7 +79,7 @@ def _blank(text: str) -> str:
 
 def _blank_code_spans(chunk: str) -> str:
     """``chunk`` (one paragraph) with the contents of its code spans blanked."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(chunk)]
+    runs = [(m.start(), m.end()) for m in BACKTICK_RUN.finditer(chunk)]
     if len(runs) < 2:
         return chunk
     by_length: dict[int, list[int]] = {}
@@ -120,7 +115,7 @@ def blank_code(text: str) -> str:
         and "~~~" not in text
         and "    " not in text
         and "\t" not in text
-        and ("<" not in text or not _HTML_CODE_TAG.search(text))
+        and ("<" not in text or not HTML_CODE_TAG.search(text))
     ):
         return text
     lines = text.split("\n")
@@ -141,7 +136,7 @@ def _blank_html_code(text: str) -> str:
     out = []
     done = 0
     opened: tuple[str, int] | None = None
-    for tag in _HTML_CODE_TAG.finditer(text):
+    for tag in HTML_CODE_TAG.finditer(text):
         name = tag.group(2).lower()
         if opened is None:
             if not tag.group(1):
@@ -198,7 +193,7 @@ def _bare_url(url: str) -> str:
 def _line_links(line: str, source: str, file: str, number: int) -> Iterator[LinkRef]:
     """Links found in ``line`` (code blanked), their text taken from ``source``."""
     spans: list[tuple[int, int]] = []
-    for match in _MD_LINK.finditer(line):
+    for match in INLINE_LINK.finditer(line):
         target = source[match.start(2) : match.end(2)]
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1]
@@ -207,7 +202,7 @@ def _line_links(line: str, source: str, file: str, number: int) -> Iterator[Link
         yield LinkRef(target, file, number, label)
         # an image (or link) inside the link's text: its URL is a link as well
         if "](" in label:
-            for inner in _MD_LINK.finditer(match.group(1)):
+            for inner in INLINE_LINK.finditer(match.group(1)):
                 start = match.start(1)
                 yield LinkRef(
                     source[start + inner.start(2) : start + inner.end(2)].strip("<>"),
@@ -218,15 +213,15 @@ def _line_links(line: str, source: str, file: str, number: int) -> Iterator[Link
         # a link nested in the destination: the inner URL is a link as well
         yield from (
             LinkRef(inner.group(2), file, number, inner.group(1))
-            for inner in _MD_LINK.finditer(target)
+            for inner in INLINE_LINK.finditer(target)
         )
-    for match in _AUTOLINK.finditer(line):
+    for match in AUTOLINK.finditer(line):
         spans.append(match.span())
         yield LinkRef(source[match.start(1) : match.end(1)], file, number, "")
-    for match in _HTML_ATTR.finditer(line):
+    for match in HTML_URL_ATTRIBUTE.finditer(line):
         spans.append(match.span())
         yield LinkRef(source[match.start(1) : match.end(1)], file, number, "")
-    definition = _DEFINITION.match(line)
+    definition = DEFINITION_WITH_TARGET.match(line)
     if definition:
         spans.append(definition.span())
         yield LinkRef(
@@ -235,7 +230,7 @@ def _line_links(line: str, source: str, file: str, number: int) -> Iterator[Link
             number,
             source[definition.start(1) : definition.end(1)],
         )
-    for match in _BARE.finditer(line):
+    for match in BARE_URL.finditer(line):
         if not any(start <= match.start() < end for start, end in spans):
             yield LinkRef(_bare_url(source[match.start() : match.end()]), file, number, "")
 
@@ -248,7 +243,8 @@ def _entry_links(entry: Entry, file: str) -> Iterator[LinkRef]:
         yield LinkRef(url, file, line, label)
         # a link nested in the destination: the inner URL is a link as well
         yield from (
-            LinkRef(inner.group(2), file, line, inner.group(1)) for inner in _MD_LINK.finditer(url)
+            LinkRef(inner.group(2), file, line, inner.group(1))
+            for inner in INLINE_LINK.finditer(url)
         )
     if entry.description:
         yield from links_in_markdown(entry.description, file, line)

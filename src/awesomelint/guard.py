@@ -6,15 +6,11 @@ so a parser bug cannot hide the loss it causes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from awesomelint.entities import decode_entities
+from awesomelint.syntax import BACKSLASH_ESCAPE, DESTINATION, GUARD_DEFINITION, GUARD_URL
 
-_URL = re.compile(r"https?://[^\s<>\"'`\]\[(){}|^]+(?:\([^\s<>\"'()]*\)[^\s<>\"'`\]\[(){}|^]*)*")
-_DESTINATION = re.compile(r"\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TRAILING = ".,;:!?*_~'\""
 
 
@@ -28,7 +24,7 @@ def _normal(target: str) -> str:
     target = target.strip()
     if target.startswith("<") and target.endswith(">"):
         target = target[1:-1]
-    target = decode_entities(_ESCAPED.sub(r"\1", target)).rstrip(_TRAILING)
+    target = decode_entities(BACKSLASH_ESCAPE.sub(r"\1", target)).rstrip(_TRAILING)
     while target.endswith("}") and target.count("}") > target.count("{"):
         target = target[:-1].rstrip(_TRAILING)
     return target
@@ -36,9 +32,9 @@ def _normal(target: str) -> str:
 
 def link_targets(text: str) -> set[str]:
     """Every link destination and every http(s) URL in markdown text."""
-    found = {_normal(m.group(0)) for m in _URL.finditer(text)}
-    found.update(_normal(m.group(1)) for m in _DESTINATION.finditer(text))
-    found.update(_normal(m.group(1)) for m in _DEFINITION.finditer(text))
+    found = {_normal(m.group(0)) for m in GUARD_URL.finditer(text)}
+    found.update(_normal(m.group(1)) for m in DESTINATION.finditer(text))
+    found.update(_normal(m.group(1)) for m in GUARD_DEFINITION.finditer(text))
     found.discard("")
     return found
 

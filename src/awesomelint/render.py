@@ -13,19 +13,20 @@ sub-bullets.  Blocks the parser kept verbatim are written back as they were.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.canonical import label_is_implied
 from awesomelint.model import Block, Document, Entry, Item, Section
 from awesomelint.parse.inline import destination, escape
 from awesomelint.slug import heading_text, unique_slugs
+from awesomelint.syntax import (
+    ATX_CLOSING,
+    BLOCK_MARKER_AT_MARGIN,
+    BULLET_AT_MARGIN,
+    FRAGMENT_DESTINATION,
+)
 
 CONTENTS_SLUGS = frozenset({"contents", "table-of-contents"})
-_ANCHOR = re.compile(r"\]\(#([^)\s]*)\)")
-_BULLET = re.compile(r"^[-*+](?:[ \t]|$)")
-_CLOSING = re.compile(r"(^|[ \t])(#+[ \t]*)$")
-_BLOCK_START = re.compile(r"^(?:[#>+\-*=]|\d{1,9}[.)])(?=\s|$)")
 
 
 def render(document: Document) -> str:
@@ -61,7 +62,7 @@ def _section(section: Section, depth: int, document: Document) -> Iterator[str]:
 
 def _atx_text(title: str) -> str:
     """A heading's text safe after ``## ``: a trailing `` #`` would read as a closing sequence."""
-    return _CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), title)
+    return ATX_CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), title)
 
 
 def _items(items: Sequence[Item], document: Document) -> Iterator[str]:
@@ -88,7 +89,9 @@ def _free_bullet(neighbours: Sequence[str | list[Entry]]) -> str:
     Adjacent lists with the same bullet character are one list to a markdown
     parser, so the entries would swallow the verbatim list on the next read.
     """
-    used = {text[0] for text in neighbours if isinstance(text, str) and _BULLET.match(text)}
+    used = {
+        text[0] for text in neighbours if isinstance(text, str) and BULLET_AT_MARGIN.match(text)
+    }
     return next(bullet for bullet in "-*+" if bullet not in used)
 
 
@@ -96,7 +99,9 @@ def _block(block: Block, document: Document) -> str:
     """A block as written; a table of contents regenerated when that loses no link of it."""
     if block.kind == "toc":
         generated = table_of_contents(document)
-        if generated and set(_ANCHOR.findall(block.text)) <= set(_ANCHOR.findall(generated)):
+        if generated and set(FRAGMENT_DESTINATION.findall(block.text)) <= set(
+            FRAGMENT_DESTINATION.findall(generated)
+        ):
             return generated
     return block.text
 
@@ -136,7 +141,7 @@ def _tag(text: str) -> str:
 
 
 def _note(note: str) -> str:
-    return "\\" + note if _BLOCK_START.match(note) else note
+    return "\\" + note if BLOCK_MARKER_AT_MARGIN.match(note) else note
 
 
 def _all_headings(document: Document) -> list[tuple[Section | None, str]]:

@@ -19,16 +19,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from awesomelint.entities import ENTITY, decode_entity
+from awesomelint.syntax import ANY_AUTOLINK, INLINE_HTML, LINK_TITLE_END
 from awesomelint.unicode_tables import KEPT_BOUNDS
 
 _ASCII_DROP = re.compile(r"[^a-z0-9 _\-]")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_HTML_TAG = re.compile(
-    r"<(?:/?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|"
-    r"[^\s\"'=<>`]+))?)*\s*/?>|!--.*?-->)",
-    re.DOTALL,
-)
-_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))?\s*\)")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _VARIATION_SELECTOR = "\ufe0f"
 
@@ -255,7 +249,7 @@ def _link_tail(markdown: str, start: int) -> int | None:
                 break
             depth += {"(": 1, ")": -1}.get(char, 0)
             index += 1
-    title = _TITLE.match(markdown, index)
+    title = LINK_TITLE_END.match(markdown, index)
     return title.end() if title else None
 
 
@@ -287,10 +281,10 @@ def text_content(markdown: str, _depth: int = 0) -> str:
         elif char == "&" and (entity := ENTITY.match(markdown, index)):
             parts.append(decode_entity(entity.group(0)))
             index = entity.end()
-        elif char == "<" and (autolink := _AUTOLINK.match(markdown, index)):
+        elif char == "<" and (autolink := ANY_AUTOLINK.match(markdown, index)):
             parts.append(autolink.group(1))
             index = autolink.end()
-        elif char == "<" and (tag := _HTML_TAG.match(markdown, index)):
+        elif char == "<" and (tag := INLINE_HTML.match(markdown, index)):
             index = tag.end()  # a tag shows nothing; the text between tags stays
         elif char == "[" or (char == "!" and markdown.startswith("[", index + 1)):
             image = char == "!"

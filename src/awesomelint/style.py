@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from awesomelint.model import Document, Entry, Item
+from awesomelint.syntax import ATX_HEADING, CLOSED_ATX_HEADING, LIST_ITEM_PARTS
 
 # A convention holds when this share of the entries that show it agree, and at
 # least MIN_COUNT of them do: below that a "deviation" is as likely a choice.
@@ -31,9 +32,6 @@ LinkForm = Literal["inline", "reference"]
 # Separators between an entry's link and its description, as written; " " is "no mark".
 SEPARATORS = (" - ", " \u2013 ", " \u2014 ", ": ", ". ", " ")
 
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|(?P<number>\d{1,9})[.)])(?P<gap>[ \t]+)")
-_CLOSED_ATX = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t]#+[ \t]*$")
-_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # What stands between the head and the description, as written, slips in spacing
 # included (" -  x", "- x", " -X"), so a slip can be told from the list's own form.
 _SEPARATOR = re.compile(
@@ -126,7 +124,7 @@ def _head_end(text: str) -> int:
 
 def entry_line(line: str) -> EntryLine | None:
     """The line cut into its parts, None when it is no list item."""
-    item = _ITEM.match(line)
+    item = LIST_ITEM_PARTS.match(line)
     if item is None:
         return None
     body = line[item.end() :]
@@ -263,9 +261,9 @@ def leaning(numbers: Sequence[int]) -> Numbering | None:
 
 
 def _heading_form(line: str, next_line: str) -> HeadingForm | None:
-    if _CLOSED_ATX.match(line):
+    if CLOSED_ATX_HEADING.match(line):
         return "closed-atx"
-    if _ATX.match(line):
+    if ATX_HEADING.match(line):
         return "atx"
     if re.match(r"^ {0,3}(=+|-+)[ \t]*$", next_line):
         return "setext"

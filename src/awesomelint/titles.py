@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from awesomelint.mojibake_clue import may_hold_mojibake
+from awesomelint.syntax import BACKSLASH_ESCAPE, FLAT_IMAGE, FLAT_LINK, HTML_TAG
 
 __all__ = ["STOPWORDS", "content_tokens", "normalise_title", "title_core"]
 
@@ -27,10 +28,6 @@ STOPWORDS = frozenset(
     | {"via", "into", "is", "are"}
 )
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 # An apostrophe inside a word joins it (Siren's -> sirens); quotes elsewhere are punctuation.
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc\u2018`\u00b4](?=\w)")
 # ICML's position track titles its papers "Position: ..."; lists also write "Position Paper: ...".
@@ -55,11 +52,11 @@ def _fix_mojibake(text: str) -> str:
 def _strip_markup(text: str) -> str:
     # The membership tests skip the regexes for the common plain title.
     if "](" in text:
-        text = _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
+        text = FLAT_LINK.sub(r"\1", FLAT_IMAGE.sub(r"\1", text))
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = HTML_TAG.sub(" ", text)
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = BACKSLASH_ESCAPE.sub(r"\1", text)
     return html.unescape(text) if "&" in text else text
 
 

@@ -20,11 +20,7 @@ from awesomelint.model import Block, Document, Section
 from awesomelint.parse.inline import escape
 from awesomelint.render import CONTENTS_SLUGS, table_of_contents
 from awesomelint.slug import heading_text, unique_slugs
-
-_TOC_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-*+])(?P<gap> +)"
-    r"\[(?P<label>[^\]\n]*)\]\(#(?P<anchor>[^)\s]*)\)[ \t]*$"
-)
+from awesomelint.syntax import TOC_LINE
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ def _sync(
     for offset, row in enumerate(rows):
         if not row.strip():
             continue
-        match = _TOC_LINE.match(row)
+        match = TOC_LINE.match(row)
         if match is None:
             return
         heading = by_slug.get(unquote(match["anchor"]).lower())

@@ -9,7 +9,6 @@ so a run that enables few rules pays for few views.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +21,7 @@ from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.model import Block, Document, Entry, Section
 from awesomelint.parse import Decoded, parse_text
 from awesomelint.slug import heading_text, unique_slugs
+from awesomelint.syntax import CODE_SPAN, FENCE, LIST_MARKER
 
 # below this many entries the engine takes less time than a fork is worth
 PREFETCH_MIN_ENTRIES = 1000
@@ -29,9 +29,6 @@ PREFETCH_MIN_ENTRIES = 1000
 if TYPE_CHECKING:
     from awesomelint.dedupe import Candidate, DedupeResult
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _WRAP = 40  # lines an entry may wrap over, notes included
 
 
@@ -83,7 +80,7 @@ def mask_code_spans(line: str) -> str:
     """The line with the contents of inline code spans blanked (columns kept)."""
     if "`" not in line:
         return line
-    return _CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), line)
+    return CODE_SPAN.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(1), line)
 
 
 @dataclass(frozen=True)
@@ -156,7 +153,7 @@ class LintContext:
                 if stripped.startswith(fence) and not stripped.strip(fence[0]):
                     fence = None
                 continue
-            opened = _FENCE.match(line)
+            opened = FENCE.match(line)
             if opened:
                 fence = opened.group(1)
                 skip.add(index + 1)
@@ -240,7 +237,7 @@ class LintContext:
             stripped = text.lstrip(" \t")
             if not stripped or stripped.startswith("#"):
                 break
-            if _ITEM.match(text) and len(text) - len(stripped) <= indent:
+            if LIST_MARKER.match(text) and len(text) - len(stripped) <= indent:
                 break
             last = number
         return last

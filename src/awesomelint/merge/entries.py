@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from awesomelint.merge.plan import Prefer
 from awesomelint.model import Entry, Link, Tag
+from awesomelint.syntax import WEB_LINK
 from awesomelint.urls import canonical_url, is_pdf_url, site_of, work_key
 
 # Venue spellings that name one venue (the key is matched case-insensitively, as a word).
@@ -82,12 +83,9 @@ def label_for(url: str, label: str) -> str:
     return site_of(url) or "link"
 
 
-_NESTED = re.compile(r"\[[^\]]*\]\((https?://[^\s()]+)\)")
-
-
 def repair_url(url: str) -> str:
     """The URL meant by a link nested in a destination (``[10.48550/x](http://…)``)."""
-    nested = _NESTED.fullmatch(url)
+    nested = WEB_LINK.fullmatch(url)
     return nested.group(1) if nested else url
 
 

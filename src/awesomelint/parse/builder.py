@@ -42,10 +42,8 @@ from awesomelint.parse.entries import (
 from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING
 from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import kind, raw_text
-from awesomelint.syntax import DEFINITION
+from awesomelint.syntax import DEFINITION, DEFINITION_TITLE, SETEXT_UNDERLINE
 
-_DEFINITION_TITLE = re.compile(r"""^\s*("[^"]*"|'[^']*'|\([^)]*\))\s*$""")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # what may lead a list item that is an entry: its paragraph, or a heading (``- ### Arrays``)
 _HEADS = ("Paragraph", "Heading")
 _PAPER_HEADING = re.compile(r"\[(?P<title>[^\[\]]{1,500})\]\((?P<url>https?://[^()\s]+)\)")
@@ -293,7 +291,7 @@ class Builder:
             if DEFINITION.match(text):
                 first, title = line, False
                 continue
-            if not title and _DEFINITION_TITLE.match(text):
+            if not title and DEFINITION_TITLE.match(text):
                 title = True
                 continue
             break
@@ -306,7 +304,7 @@ class Builder:
         own = 1
         if kind(token) == "SetextHeading":
             own = 2  # the underline is below the text: a first line of "=" is text
-            while start + own - 1 < end and not _SETEXT.match(self.lines[start + own - 2]):
+            while start + own - 1 < end and not SETEXT_UNDERLINE.match(self.lines[start + own - 2]):
                 own += 1
         self._open_section(markdown, token.level, Span(self.path, start, 1, start + own - 1))
         if start + own < end:

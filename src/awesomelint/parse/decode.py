@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,16 +9,7 @@ from awesomelint.errors import InputError
 from awesomelint.fileio import max_bytes
 from awesomelint.model import Repair
 from awesomelint.mojibake_clue import may_hold_mojibake
-
-# What a text repair must not touch: URLs (with or without a scheme, as link
-# destinations, autolinks, definitions and attributes).  A URL names a resource
-# byte for byte; "fixing" it yields another address, which only a person may choose.
-URL_TEXT = re.compile(
-    r"""[A-Za-z][A-Za-z0-9+.\-]*://[^\s<>"'`]*"""  # scheme://…, up to a space or quote
-    r"""|\]\(<[^>\n]*>|\]\([^\s)]*"""  # ](destination
-    r"""|^ {0,3}\[[^\]\n]+\]:[ \t]*\S+"""  # [label]: destination
-    r"""|(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')"""  # HTML attributes
-)
+from awesomelint.syntax import URL_TEXT
 
 
 @dataclass(frozen=True)

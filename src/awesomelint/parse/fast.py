@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awesomelint.syntax import DEFINITION
+from awesomelint.syntax import DEFINITION, LIST_MARKER
 from awesomelint.syntax import FENCE as _FENCE
 
 # Characters that could start markup, an entity or a placeholder are excluded.
@@ -51,7 +51,6 @@ _QUOTE = re.compile(r">(?:[ \t].*)?")
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
 _TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
 _HTML_CLOSE = {
     "script": "</script>",
@@ -197,7 +196,7 @@ def plan(lines: list[str]) -> list[Region]:
                 # a table of contents is a list too: it joins a neighbouring list
                 starts_with_entry=kinds[0] == "entry" or verbatim == "toc",
                 ends_with_entry=kinds[-1] == "entry" or verbatim == "toc",
-                has_list_line=any(_LIST_LINE.match(lines[i]) for i in range(start, index)),
+                has_list_line=any(LIST_MARKER.match(lines[i]) for i in range(start, index)),
                 indented=lines[start][:1] in (" ", "\t"),
             )
         )

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from awesomelint.parse.tokens import kind
+from awesomelint.syntax import BACKSLASH_ESCAPE
 
 # Characters that could start markup inside running text.
 _ESCAPE = re.compile(r"([\\`*\[\]<])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY_LIKE = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -30,7 +30,7 @@ def escape(text: str) -> str:
 
 def unescape(markdown: str) -> str:
     """Undo ``escape`` on plain text: backslash escapes."""
-    return _UNESCAPE.sub(r"\1", markdown)
+    return BACKSLASH_ESCAPE.sub(r"\1", markdown)
 
 
 def destination(url: str) -> str:

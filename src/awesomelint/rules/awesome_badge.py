@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import AWESOME
+from awesomelint.syntax import ATX_H1, BADGE_LINK
 
 ID = "AL024"
 NAME = "awesome-badge"
@@ -30,11 +31,7 @@ PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
-_BADGE = re.compile(
-    r"\[!\[[^\]]*\]\(\s*<?(https?://[^)\s>]+)>?[^)]*\)\]\(\s*<?(https?://[^)\s>]+)>?\s*\)"
-)
 _TARGETS = ("awesome.re", "github.com/sindresorhus/awesome")
-_ATX = re.compile(r"^ {0,3}#\s")
 
 
 def _words(markdown: str) -> list[str]:
@@ -44,7 +41,7 @@ def _words(markdown: str) -> list[str]:
 
 def has_badge(markdown: str) -> bool:
     """Does the heading hold an image linked to the awesome list, showing its badge?"""
-    for match in _BADGE.finditer(markdown):
+    for match in BADGE_LINK.finditer(markdown):
         image, target = match.group(1).lower(), match.group(2).lower().rstrip("/")
         if target.split("://", 1)[-1].removeprefix("www.") in _TARGETS and "badge" in image:
             return True
@@ -59,7 +56,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     line = ctx.document.title_line or 1
     text = ctx.lines[line - 1] if 1 <= line <= len(ctx.lines) else ""
     fix = None
-    if _ATX.match(text) and _words(text) == _words(title):  # the title really stands there
+    if ATX_H1.match(text) and _words(text) == _words(title):  # the title really stands there
         body = text.rstrip()
         closing = re.search(r"\s+#+$", body)
         end = closing.start() if closing else len(body)

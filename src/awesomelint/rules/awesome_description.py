@@ -28,6 +28,7 @@ from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.model import Entry
+from awesomelint.syntax import LIST_MARKER_AND_SPACE
 
 ID = "AL021"
 NAME = "awesome-description"
@@ -36,7 +37,6 @@ FIXABLE = False
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _LEADING_MARKUP = re.compile(r"^[*_~\s\"'“(]+")
 _END = re.compile(r"[.!?…。！？][\"'”’)*_」』]*$")
 
@@ -87,7 +87,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         for item in ctx.located
         if item.entry.description
         and 1 <= item.entry.source.line <= len(ctx.lines)
-        and _ITEM.match(ctx.lines[item.entry.source.line - 1])
+        and LIST_MARKER_AND_SPACE.match(ctx.lines[item.entry.source.line - 1])
     ]
     if not described:
         return
@@ -99,7 +99,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         line = entry.source.line
         if not entry.description or not 1 <= line <= len(ctx.lines):
             continue
-        if not _ITEM.match(ctx.lines[line - 1]):
+        if not LIST_MARKER_AND_SPACE.match(ctx.lines[line - 1]):
             continue
         where = ctx.locate(entry.description[:30], line) or (line, ctx.indent_column(line))
         if capitals and not _capitalised(entry.description) and not _names_itself(entry):

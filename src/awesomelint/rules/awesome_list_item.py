@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import AWESOME
+from awesomelint.syntax import LEADING_LINK, LEADING_REFERENCE_LINK, LIST_ITEM_TEXT
 
 ID = "AL020"
 NAME = "awesome-list-item"
@@ -40,14 +41,7 @@ FIXABLE = False
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 
-_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$")
-_LEAD_LINK = re.compile(
-    r"^\[(?:\\.|[^\[\]\\]|\[[^\]]*\])+\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
-    r"(?:\s+\"[^\"]*\")?\)"
-)
 
-
-_REF_LINK = re.compile(r"^\[(?:\\.|[^\[\]\\])+\]\[[^\]]*\]")
 _MARKER = re.compile(r"^(?:(?::[\w+-]+:|[^\w\s\[\]*_`<(])\s*)+")
 _EXTRAS = re.compile(
     r"^(?:\s*(?:\[\[[^\]]*\]\([^)]*\)\]|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"
@@ -64,7 +58,7 @@ def _parts(body: str) -> tuple[int, int] | None:
     """Where the leading link ends and its trailing extras end, or None: no leading link."""
     marker = _MARKER.match(body)
     start = marker.end() if marker else 0
-    link = _LEAD_LINK.match(body[start:]) or _REF_LINK.match(body[start:])
+    link = LEADING_LINK.match(body[start:]) or LEADING_REFERENCE_LINK.match(body[start:])
     if link is None:
         return None
     end = start + link.end()
@@ -81,7 +75,7 @@ def _house_separators(ctx: LintContext) -> set[str]:
     seen: list[str | None] = []
     for item in ctx.located:
         line = item.entry.source.line
-        match = _ITEM.match(ctx.lines[line - 1]) if 1 <= line <= len(ctx.lines) else None
+        match = LIST_ITEM_TEXT.match(ctx.lines[line - 1]) if 1 <= line <= len(ctx.lines) else None
         parts = _parts(match.group(2)) if match else None
         if match and parts and match.group(2)[parts[1] :].strip():
             seen.append(_separator(match.group(2)[parts[1] :]))
@@ -104,7 +98,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             continue
         if not (entry.url or entry.links):
             continue  # a label, or missing-link's to report
-        match = _ITEM.match(ctx.lines[line - 1])
+        match = LIST_ITEM_TEXT.match(ctx.lines[line - 1])
         if match is None:
             continue
         body = match.group(2)

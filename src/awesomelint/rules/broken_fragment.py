@@ -24,7 +24,6 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.anchors import has_anchor
@@ -32,6 +31,7 @@ from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.slug import fragment_key, heading_text, slug
+from awesomelint.syntax import HTML_HEADING, QUOTED_ATX_HEADING
 
 ID = "AL015"
 NAME = "broken-fragment"
@@ -41,9 +41,6 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 _IMPLICIT = frozenset({"", "top"})
-# headings a list may hold where the parser reads no section: in a quote, in HTML
-_QUOTED_HEADING = re.compile(r"^\s*(?:>\s*)+#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE)
 
 
 def _unread_heading_keys(ctx: LintContext) -> set[str]:
@@ -52,9 +49,9 @@ def _unread_heading_keys(ctx: LintContext) -> set[str]:
     for _, line in ctx.markdown_lines():
         if ">" not in line and "<h" not in line.lower():
             continue
-        quoted = _QUOTED_HEADING.match(line)
+        quoted = QUOTED_ATX_HEADING.match(line)
         texts = [quoted.group(1)] if quoted else []
-        texts.extend(match.group(1) for match in _HTML_HEADING.finditer(line))
+        texts.extend(match.group(1) for match in HTML_HEADING.finditer(line))
         keys.update(fragment_key(slug(text)) for text in texts)
     return keys
 

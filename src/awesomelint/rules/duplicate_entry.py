@@ -33,13 +33,13 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
+from awesomelint.syntax import HTML_HEADING_START
 from awesomelint.titles import normalise_title
 from awesomelint.urls import identity_key, key_kind
 
@@ -95,9 +95,6 @@ def _certain(first: Entry, copy: Entry) -> bool:
     return same and len(first.title.split()) >= _MIN_TITLE_WORDS
 
 
-_HTML_HEADING = re.compile(r"^\s*<(?:h[1-6]|summary|details)\b", re.IGNORECASE)
-
-
 def _places(ctx: LintContext) -> list[tuple[int, int]]:
     """Where each entry stands: its section, and the group label it is nested under."""
     parents: list[int] = []  # located index of the last item at each depth
@@ -114,7 +111,9 @@ def _heading_between(ctx: LintContext, first: int, later: int) -> bool:
     """An HTML heading between two entries (lists that head their sections in HTML)."""
     start = ctx.located[first].entry.source.line
     end = ctx.located[later].entry.source.line
-    return any(_HTML_HEADING.match(ctx.lines[n]) for n in range(start, min(end, len(ctx.lines))))
+    return any(
+        HTML_HEADING_START.match(ctx.lines[n]) for n in range(start, min(end, len(ctx.lines)))
+    )
 
 
 def prefetch(ctx: LintContext, options: Options) -> None:

@@ -16,12 +16,12 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.syntax import LINK_IN_DESTINATION
 
 ID = "AL005"
 NAME = "link-in-destination"
@@ -30,9 +30,6 @@ FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
-# "](" then a whole inline link "[text](url)" as the destination, then ")"
-_NESTED = re.compile(r"\]\(\s*(<?\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?([^()\s<>]+)>?\s*\)>?)\s*\)")
-
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Find ``](`` followed by ``[text](url))`` on every markdown line."""
@@ -40,7 +37,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if "](" not in code_free:
             continue
         line = ctx.lines[number - 1]
-        for match in _NESTED.finditer(code_free):
+        for match in LINK_IN_DESTINATION.finditer(code_free):
             inner = match.group(3)
             column = match.start(1) + 1
             yield ctx.diagnostic(

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options, mask_code_spans
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.syntax import UNIT_START
 
 ID = "AL007"
 NAME = "link-syntax"
@@ -33,7 +34,6 @@ FIXABLE = False
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
-_UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s{0,3}#|^\s*\|")
 _ESCAPED = re.compile(r"\\.")
 _PAIR = re.compile(r"\[[^\[\]]*\]")
 
@@ -43,7 +43,7 @@ def _units(ctx: LintContext) -> Iterator[list[tuple[int, str]]]:
     unit: list[tuple[int, str]] = []
     expected = 1
     for number, line in ctx.markdown_lines(blank_code=True):
-        if number != expected or not line.strip(" \t") or _UNIT_START.match(line):
+        if number != expected or not line.strip(" \t") or UNIT_START.match(line):
             if unit:
                 yield unit
             unit = []

@@ -21,13 +21,13 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.syntax import BULLET_ITEM, LIST_BREAK, ORDERED_ITEM
 
 ID = "AL018"
 NAME = "list-numbering"
@@ -35,10 +35,6 @@ SEVERITY: Severity = "warning"
 FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
-
-_ORDERED = re.compile(r"^(\s*)(\d{1,9})([.)])(?:[ \t]+|$)")
-_BULLET = re.compile(r"^(\s*)[-*+](?:[ \t]+|$)")
-_BREAK = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$|```|~~~)")
 
 
 @dataclass
@@ -69,8 +65,8 @@ def _lists(ctx: LintContext) -> Iterator[_List]:
             blank_before = True
             continue
         indent = _indent(line)
-        ordered = _ORDERED.match(line)
-        if _BREAK.match(line):
+        ordered = ORDERED_ITEM.match(line)
+        if LIST_BREAK.match(line):
             yield from reversed(stack)
             stack = []
         elif ordered:
@@ -85,7 +81,7 @@ def _lists(ctx: LintContext) -> Iterator[_List]:
                 stack.append(_List(indent, delimiter, content))
             stack[-1].items.append((number, len(ordered.group(1)) + 1, ordered.group(2)))
         else:
-            bullet = _BULLET.match(line)
+            bullet = BULLET_ITEM.match(line)
             while stack and (
                 (bullet and indent <= stack[-1].indent)
                 or (blank_before and indent < stack[-1].content)

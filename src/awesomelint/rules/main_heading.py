@@ -27,6 +27,7 @@ from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.slug import heading_text
+from awesomelint.syntax import HTML_TITLE, LINK_MARKUP
 
 ID = "AL023"
 NAME = "main-heading"
@@ -39,7 +40,6 @@ SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of on onto or over per so than the to"
     " up upon via vs with yet".split()
 )
-_LINKED = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
 
 
 def title_case_problem(text: str) -> str | None:
@@ -58,14 +58,11 @@ def title_case_problem(text: str) -> str | None:
     return None
 
 
-_HTML_H1 = re.compile(r"<h1\b|<img\b[^>]*\balt=", re.IGNORECASE)  # a heading, or a logo
-
-
 def _html_heading(ctx: LintContext) -> bool:
     """An HTML main heading (``<h1 align="center"><img …></h1>``, as sindresorhus/awesome has)
     before the first section."""
     first = min((s.source.line for s in ctx.document.sections), default=len(ctx.lines) + 1)
-    return any(_HTML_H1.search(line) for line in ctx.lines[: first - 1])
+    return any(HTML_TITLE.search(line) for line in ctx.lines[: first - 1])
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
@@ -76,7 +73,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             yield ctx.diagnostic(ID, options, 1, 1, "the list has no main heading (# Title)")
         return
     line = document.title_line or 1
-    text = heading_text(_LINKED.sub(" ", document.title))
+    text = heading_text(LINK_MARKUP.sub(" ", document.title))
     word = title_case_problem(text)
     if word is not None:
         yield ctx.diagnostic(

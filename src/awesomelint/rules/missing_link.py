@@ -35,6 +35,7 @@ from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
+from awesomelint.syntax import LINK_CUE, TASK_ITEM
 
 ID = "AL003"
 NAME = "missing-link"
@@ -58,10 +59,6 @@ def _linked(entry: Entry, path: str) -> bool:
     return any(next(links_in_markdown(text, path, 1), None) for text in texts if text)
 
 
-_CHECKBOX = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]")
-
-
-_LINK_SYNTAX = re.compile(r"\]\(|\]\[|<a\s|https?://", re.IGNORECASE)
 _MAX_WORDS = 12  # a longer title is a sentence of prose
 
 
@@ -72,9 +69,9 @@ def _entry_like(title: str, line: str) -> bool:
     ``({{ … }})`` target) is the markup rules' to report, not this one's.
     """
     text = title.strip()
-    if not text or _CHECKBOX.match(line) or line.rstrip().endswith(":") or text.endswith(":"):
+    if not text or TASK_ITEM.match(line) or line.rstrip().endswith(":") or text.endswith(":"):
         return False
-    if _LINK_SYNTAX.search(line) or len(text.split()) > _MAX_WORDS:
+    if LINK_CUE.search(line) or len(text.split()) > _MAX_WORDS:
         return False
     bold = f"**{text[:20]}" in line or f"__{text[:20]}" in line
     return bold or not text.endswith((".", "!", "?", ";"))

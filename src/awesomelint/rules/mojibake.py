@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
-from awesomelint.parse.decode import URL_TEXT
+from awesomelint.syntax import URL_TEXT
 
 ID = "AL013"
 NAME = "mojibake"

@@ -48,6 +48,7 @@ from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Block, Section, Span
 from awesomelint.slug import heading_text
+from awesomelint.syntax import CONTENTS_ITEM, FRAGMENT_LINK, LIST_MARKER_AND_SPACE, THEMATIC_BREAK
 
 ID = "AL014"
 NAME = "toc-sync"
@@ -56,15 +57,6 @@ FIXABLE = False
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
-_LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\((#[^)\s]*)\)")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break, "* * *"
-# an anchor link, and at most a short gloss after it ("[New Papers](#new-papers) : Less
-# than 6 months")
-_CONTENTS_ITEM = re.compile(
-    r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[(?:\\.|[^\[\]\\])*\](?:\(#[^)\s]*\)|\[#[^\]]*\])"
-    r"(?:\s*[:\-–—][^\[\]()]{0,80})?\s*$"
-)
 _CUSTOMARY = re.compile(
     r"^(?:table of )?contents?$|^contribut|^licen[cs]e|^footnotes?$|^acknowledg|^credits?$"
     r"|^citation|^how to cite|^cite\b|^code of conduct",
@@ -78,8 +70,8 @@ def _is_contents(block: Block) -> bool:
     The parser calls any list whose links are all anchors a table of contents;
     a list of notes with one "see [Why](#why)" in it is not one.
     """
-    items = [line for line in block.text.split("\n") if _ITEM.match(line)]
-    return len(items) >= 2 and all(_CONTENTS_ITEM.match(line) for line in items)
+    items = [line for line in block.text.split("\n") if LIST_MARKER_AND_SPACE.match(line)]
+    return len(items) >= 2 and all(CONTENTS_ITEM.match(line) for line in items)
 
 
 def _listed(block: Block, ctx: LintContext) -> list[tuple[int, str, Heading]]:
@@ -90,7 +82,7 @@ def _listed(block: Block, ctx: LintContext) -> list[tuple[int, str, Heading]]:
         by_text.setdefault(heading.text.casefold(), heading)
     found = []
     for offset, line in enumerate(block.text.split("\n")):
-        for match in _LINK.finditer(line):
+        for match in FRAGMENT_LINK.finditer(line):
             text = heading_text(match.group(1))
             heading = by_slug.get(match.group(2)[1:].lower()) or by_text.get(text.casefold())
             if heading is not None:
@@ -144,9 +136,10 @@ def _more_groups(last: Block, ctx: LintContext) -> list[tuple[int, str, Heading]
     lines = [
         ctx.lines[n - 1]
         for n in range(start, stop)
-        if _ITEM.match(ctx.lines[n - 1]) and not _RULE.match(ctx.lines[n - 1])
+        if LIST_MARKER_AND_SPACE.match(ctx.lines[n - 1])
+        and not THEMATIC_BREAK.match(ctx.lines[n - 1])
     ]
-    if not lines or not all(_CONTENTS_ITEM.match(line) for line in lines):
+    if not lines or not all(CONTENTS_ITEM.match(line) for line in lines):
         return []
     text = "\n".join(ctx.lines[start - 1 : stop - 1])
     return _listed(Block(text, Span(ctx.path, start), "toc"), ctx)

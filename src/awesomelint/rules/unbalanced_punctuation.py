@@ -25,6 +25,7 @@ from awesomelint.lint.context import LintContext, Options, mask_code_spans
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
+from awesomelint.syntax import DESTINATION_AND_TITLE, HTML_TAG, URL_RUN
 
 ID = "AL019"
 NAME = "unbalanced-punctuation"
@@ -34,26 +35,21 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
-_DESTINATION = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"<?https?://[^\s<>\[\]]+>?")
 _ENUMERATION = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
 _ESCAPE = re.compile(r"\\(.)")
 _BRACKET = re.compile(r"[()\[\]{}]")
 _PAIRED = re.compile(r"\([^()\[\]{}]*\)|\[[^()\[\]{}]*\]|\{[^()\[\]{}]*\}")
 
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
 def _clean(text: str) -> str:
     """The text whose punctuation a reader sees: no link targets, URLs, code, tags, escapes."""
     text = mask_code_spans(text)
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = HTML_TAG.sub(" ", text)
     if "](" in text:
-        text = _DESTINATION.sub("]", text)
+        text = DESTINATION_AND_TITLE.sub("]", text)
     if "://" in text:
-        text = _URL.sub(" ", text)
+        text = URL_RUN.sub(" ", text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 

@@ -20,12 +20,12 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.syntax import DEFINITION_LABEL, REFERENCE_LINK
 
 ID = "AL006"
 NAME = "undefined-reference"
@@ -33,10 +33,6 @@ SEVERITY: Severity = "error"
 FIXABLE = True
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
-
-_DEFINITION = re.compile(r"^ {0,3}\[((?:\\.|[^\[\]\\])+)\]:")
-_TEXT = r"(?:\\.|[^\[\]\\\n]|\[(?:\\.|[^\[\]\\\n])*\])*"
-_REFERENCE = re.compile(rf"(?<![\\\]])!?\[({_TEXT})\]\[((?:\\.|[^\[\]\\\n])*)\](?![(:\[])")
 
 
 def normalise_label(label: str) -> str:
@@ -50,13 +46,13 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     defined = {
         normalise_label(match.group(1))
         for _, line in lines
-        if "]:" in line and (match := _DEFINITION.match(line))
+        if "]:" in line and (match := DEFINITION_LABEL.match(line))
     }
     for number, code_free in ctx.markdown_lines(blank_code=True):
         if "][" not in code_free:
             continue
         line = ctx.lines[number - 1]
-        for match in _REFERENCE.finditer(code_free):
+        for match in REFERENCE_LINK.finditer(code_free):
             text, label = line[match.start(1) : match.end(1)], line[match.start(2) : match.end(2)]
             key = normalise_label(label or text)
             if not key or key.startswith("^") or key in defined:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.syntax import SPACED_DESTINATION
 
 ID = "AL012"
 NAME = "url-whitespace"
@@ -30,9 +31,6 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 _INVISIBLE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]")
-# "](" + a URL + whitespace + something that is not a link title + ")"
-# (a space just before the ")" is allowed: CommonMark reads "(https://x.org/api )" as a link)
-_BROKEN = re.compile(r"\]\(\s*((?:https?://|www\.)[^\s()<>]*)([ \t]+)(?![\"'(])[^)\s][^)\n]*\)")
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
@@ -51,7 +49,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if "](" not in code_free:
             continue
         line = ctx.lines[number - 1]
-        for match in _BROKEN.finditer(code_free):
+        for match in SPACED_DESTINATION.finditer(code_free):
             column = match.start(1) + 1
             if (number, column) in seen:
                 continue
