@@ -11,9 +11,21 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-# The token class names the parser reads (mistletoe 1.x).
+# The token class names the parser reads (mistletoe 1.x): every name compared
+# with ``kind`` anywhere is one of these (a test holds it), so a mistletoe
+# upgrade that renames a class is caught here, not as entries silently unread.
 BLOCK_TOKENS = frozenset(
-    {"Heading", "SetextHeading", "List", "ListItem", "Paragraph", "Table", "TableRow"}
+    {
+        "Heading",
+        "SetextHeading",
+        "List",
+        "ListItem",
+        "Paragraph",
+        "Quote",
+        "HtmlBlock",
+        "Table",
+        "TableRow",
+    }
 )
 SPAN_TOKENS = frozenset(
     {
