@@ -14,7 +14,10 @@ from typing import Any
 
 import click
 
+# RFC 9110 field values: visible ASCII, spaces and tabs (obs-text refused: clients
+# differ on it); field names: a token, no space, tab or separator.
 _HEADER_TEXT = re.compile(r"[\x20-\x7e\t]*")
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
 def finite_number(value: Any, minimum: float) -> float:
@@ -33,8 +36,17 @@ def header_value(value: Any) -> str:
     if not _HEADER_TEXT.fullmatch(value):
         bad = next(ch for ch in value if not _HEADER_TEXT.fullmatch(ch))
         raise ValueError(
-            f"{value!r} cannot be an HTTP header value: printable ASCII only, not {bad!r}"
+            f"expected an HTTP header value (printable ASCII or a tab), not {bad!r} in {value!r}"
         )
+    return value
+
+
+def header_name(value: Any) -> str:
+    """``value`` if it can be an HTTP header name (an RFC 9110 token); ValueError otherwise."""
+    if not isinstance(value, str):
+        raise ValueError("expected a string")
+    if not _HEADER_NAME.fullmatch(value):
+        raise ValueError(f"expected an HTTP header name (letters, digits, -), not {value!r}")
     return value
 
 

@@ -11,6 +11,8 @@ from awesomelint.errors import ConfigError
 from awesomelint.links.config import links_config, parse_accept
 from awesomelint.links.model import HostSettings
 
+from .server import Server
+
 
 def test_nearest_file_wins_walking_up(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
@@ -188,3 +190,32 @@ def test_catastrophic_exclude_pattern_is_stopped_not_run_forever(
     assert code == 2 and time.monotonic() - began < 5
     err = capsys.readouterr().err
     assert "(a|aa)+$" in err and "ran longer" in err and "Traceback" not in err
+
+
+def test_one_header_rule_a_tab_is_allowed_in_a_value_not_in_a_name(tmp_path: Path) -> None:
+    """RFC 9110: a field value may hold a tab; a field name is a token."""
+    path = tmp_path / ".awesomelint.toml"
+    path.write_text(
+        '[links]\nuser_agent = "bot\\t1"\nheaders = { "X-A" = "a\\tb" }\n', encoding="utf-8"
+    )
+    conf = links_config(load_config(path))
+    assert conf.settings.user_agent == "bot\t1"
+    assert conf.settings.headers == (("X-A", "a\tb"),)
+    path.write_text('[links]\nheaders = { "X\\tA" = "1" }\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"links\.headers: expected an HTTP header name"):
+        links_config(load_config(path))
+
+
+def test_user_agent_flag_takes_what_the_config_takes(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from awesomelint.cli import main
+
+    server.route("/ok")
+    good = tmp_path / "good.md"
+    good.write_text(f"# A\n\n- [Ok]({server.url('/ok')}) - Fine.\n", encoding="utf-8")
+    base = ["links", "--allow-private", "--no-cache", "--no-progress"]
+    assert main([*base, "--user-agent", "bot\t1", str(good)]) == 0
+    assert server.hits("/ok") >= 1
+    assert main([*base, "--user-agent", "bot\r\n1", str(good)]) == 2
+    assert "Invalid value for '--user-agent'" in capsys.readouterr().err

@@ -32,7 +32,7 @@ from awesomelint.links.cache import (
     parse_age,
     parser_fingerprint,
 )
-from awesomelint.links.config import check_pattern, header_value, links_config, parse_accept
+from awesomelint.links.config import check_pattern, links_config, parse_accept
 from awesomelint.links.model import FAILING, STRICT_FAILING, LinkLike, Report, Settings, Verdict
 from awesomelint.links.report import FORMATS, markdown
 from awesomelint.validate import HEADER_TEXT
@@ -331,8 +331,6 @@ def links(
             max_age = parse_age(max_cache_age) if max_cache_age else conf.max_cache_age
             for pattern in exclude:
                 check_pattern(pattern)
-            if user_agent is not None:
-                header_value(user_agent)
             if archive_api is not None and not archive_api.startswith(("http://", "https://")):
                 raise ValueError(f"--archive-api: not an http(s) URL: {archive_api}")
         except ValueError as exc:

@@ -19,6 +19,7 @@ from awesomelint.config import Config
 from awesomelint.errors import ConfigError
 from awesomelint.links.cache import parse_age
 from awesomelint.links.model import HostSettings, Settings
+from awesomelint.validate import header_name, header_value
 
 _HOUR = 3600.0
 _RANGE = re.compile(r"^\s*(\d{3})\s*(?:\.\.\s*(\d{3})\s*)?$")
@@ -79,14 +80,6 @@ def _string(value: Any) -> str:
     return value
 
 
-def header_value(value: Any) -> str:
-    """A string an HTTP header can carry: printable ASCII (``"日本"`` cannot be sent)."""
-    text = _string(value)
-    if not text.isascii() or not text.isprintable():
-        raise ValueError("expected printable ASCII (an HTTP header value)")
-    return text
-
-
 def _http_url(value: Any) -> str:
     text = _string(value)
     if not text.startswith(("http://", "https://")):
@@ -121,7 +114,7 @@ def _patterns(value: Any) -> tuple[str, ...]:
 def _headers(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a table of strings")
-    return tuple((header_value(k), header_value(v)) for k, v in value.items())
+    return tuple((header_name(k), header_value(v)) for k, v in value.items())
 
 
 def _flag(value: Any) -> bool:
