@@ -118,3 +118,20 @@ def test_position_paper_prefix_is_position() -> None:
     assert normalise_title("Position Paper Generation with LLMs") == (
         "position paper generation with llms"
     )
+
+
+def test_distinctive_words_are_read_as_titles_are_compared() -> None:
+    from awesomelint.titles import distinctive_words
+
+    # the one word-set helper of the title and description rules: markup gone, letters split
+    # from digits, function words and the field's vocabulary left out
+    words = distinctive_words("**GPT-2**: Language Models are Unsupervised Multitask Learners")
+    assert words == {"gpt", "2", "unsupervised", "multitask", "learners"}
+    assert (
+        distinctive_words(
+            "[GPT2](https://x.org) - language models: unsupervised multitask learners"
+        )
+        == words
+    )
+    assert distinctive_words("Siren's Song in the AI Ocean") == {"sirens", "song", "ai", "ocean"}
+    assert distinctive_words("Towards a Survey of Large Language Models") == {"survey"}

@@ -19,13 +19,27 @@ import unicodedata
 from awesomelint.mojibake_clue import may_hold_mojibake
 from awesomelint.syntax import BACKSLASH_ESCAPE, FLAT_IMAGE, FLAT_LINK, HTML_TAG
 
-__all__ = ["STOPWORDS", "content_tokens", "normalise_title", "title_core"]
+__all__ = [
+    "COMMON_WORDS",
+    "STOPWORDS",
+    "content_tokens",
+    "distinctive_words",
+    "normalise_title",
+    "title_core",
+]
 
 # Words whose presence or absence does not make another work: "A Survey on X"
 # and "Survey of X" are one title.  Negations and question words stay out.
 STOPWORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "for", "to", "and", "with", "by", "from", "at", "as"}
     | {"via", "into", "is", "are"}
+)
+# Words too common in list titles and descriptions to tell two works apart: more
+# function words, and the field's own vocabulary ("Large Language Models for X").
+# Not stopwords: "Neural X" and "X" may well be two works.
+COMMON_WORDS = frozenset(
+    "about after also based between deep language large learning llm llms model models "
+    "network networks neural over paper that their this through toward towards using".split()
 )
 
 # An apostrophe inside a word joins it (Siren's -> sirens); quotes elsewhere are punctuation.
@@ -122,3 +136,12 @@ def title_core(title: str) -> str:
 def content_tokens(normalised: str) -> tuple[str, ...]:
     """The words of a normalised title that carry meaning (no stopwords)."""
     return tuple([word for word in normalised.split() if word not in STOPWORDS])
+
+
+def distinctive_words(text: str) -> frozenset[str]:
+    """The words of a title or description that can tell one work from another.
+
+    Read as titles are compared (``normalise_title``: markup gone, case and
+    accents folded, letters split from digits), without STOPWORDS and COMMON_WORDS.
+    """
+    return frozenset(content_tokens(normalise_title(text))) - COMMON_WORDS

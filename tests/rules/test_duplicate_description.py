@@ -42,3 +42,15 @@ def test_seed_002_docstring_circuit() -> None:
     ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
     [found] = lint_context(ctx, settings(RULE))
     assert found.line == 106 and "(line 57)" in found.message
+
+
+def test_short_words_shared_by_chance_do_not_name_the_other_entry() -> None:
+    # fffaraz/awesome-cpp: LiquidFun is built on Box2D and says so in Box2D's words; the
+    # "2" and "d" of "Box2D" meet the "2D" of the description by chance
+    text = (
+        "* [Box2D](https://github.com/erincatto/Box2D) - A 2D physics engine for games. "
+        "[BSD-like]\n"
+        "* [LiquidFun](https://github.com/google/liquidfun) - A 2D physics engine for games. "
+        "[BSD-like]\n"
+    )
+    assert lint(text, RULE) == []

@@ -28,14 +28,13 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
-from awesomelint.titles import normalise_title
+from awesomelint.titles import distinctive_words, normalise_title
 from awesomelint.urls import identity_key
 
 ID = "AL028"
@@ -52,15 +51,11 @@ def _same_work(a: Entry, b: Entry) -> bool:
     return normalise_title(a.title) == normalise_title(b.title)
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_COMMON = frozenset(
-    "about after also based between deep from into large language learning model models "
-    "network networks neural over paper that their this through towards using with".split()
-)
+_MIN_LENGTH = 4  # shorter words ("2", "d" of "Box2D") meet in a description by chance
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in _COMMON}
+    return {w for w in distinctive_words(text) if len(w) >= _MIN_LENGTH and not w.isdigit()}
 
 
 def _names(description: str, original: str, copy: str) -> bool:

@@ -31,12 +31,12 @@ Passes::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Severity
 from awesomelint.lint.presets import EVERY
+from awesomelint.titles import distinctive_words
 
 ID = "AL002"
 NAME = "shared-url"
@@ -61,20 +61,9 @@ def _a_title(title: str) -> bool:
     return len(title.split()) >= _MIN_WORDS
 
 
-_WORD = re.compile(r"[^\W_]+")
-_COMMON = frozenset(
-    "a an and the of for in on to with via by from is are large language model models llm llms "
-    "neural network networks learning deep towards toward".split()
-)
-
-
-def _words(title: str) -> set[str]:
-    return {w for w in _WORD.findall(title.casefold()) if w not in _COMMON}
-
-
 def _renamed(a: str, b: str) -> bool:
     """Two titles of one paper (renamed between versions): most distinctive words shared."""
-    wa, wb = _words(a), _words(b)
+    wa, wb = distinctive_words(a), distinctive_words(b)
     small = min(len(wa), len(wb))
     return small > 0 and len(wa & wb) / small >= 0.6
 
