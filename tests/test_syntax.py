@@ -152,3 +152,14 @@ def test_guard_url_keeps_balanced_parentheses() -> None:
 
 def test_backslash_escapes_only_ascii_punctuation() -> None:
     assert syntax.BACKSLASH_ESCAPE.sub(r"\1", r"C\+\+ \& \a") == r"C++ & \a"
+
+
+def test_fence_closing_lenient_and_exact() -> None:
+    # lint, anchors and extraction: any indentation ends the code they skip
+    assert syntax.closes_fence("      ```", "```")
+    assert syntax.closes_fence("````", "```") and not syntax.closes_fence("``", "```")
+    assert not syntax.closes_fence("``` not a close", "```")
+    # the fast path: CommonMark's rule, as mistletoe reads it
+    close = syntax.fence_closer("```")
+    assert close.match("   ````  ") and not close.match("      ```")
+    assert not close.match("``") and not syntax.fence_closer("~~~").match("```")

@@ -19,7 +19,13 @@ from collections.abc import Iterable, Iterator
 
 from awesomelint.model import Document
 from awesomelint.slug import fragment_key, unique_slugs
-from awesomelint.syntax import CODE_SPAN, FENCE, FOOTNOTE_DEFINITION, HTML_ID_ATTRIBUTE
+from awesomelint.syntax import (
+    CODE_SPAN,
+    FENCE,
+    FOOTNOTE_DEFINITION,
+    HTML_ID_ATTRIBUTE,
+    closes_fence,
+)
 
 _ALWAYS = frozenset({"", "top"})  # fragments every browser honours without an element
 _PREFIX = "user-content-"
@@ -48,8 +54,7 @@ def _markdown_lines(text: str) -> Iterator[str]:
     comment = False
     for line in lines[start:]:
         if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            if closes_fence(line, fence):
                 fence = None
             continue
         if comment:

@@ -22,6 +22,7 @@ from awesomelint.syntax import (
     INLINE_LINK,
     LIST_MARKER,
     QUOTED_FENCE,
+    closes_fence,
 )
 
 
@@ -44,7 +45,7 @@ def _code_block_lines(lines: list[str]) -> set[int]:
         if fence is not None:
             code.add(index)
             body = stripped.lstrip("> \t") if stripped.startswith(">") else stripped
-            if body.startswith(fence[0] * fence[1]) and not body.strip(fence[0]):
+            if closes_fence(body, fence[0] * fence[1]):
                 fence = None
             continue
         opened = QUOTED_FENCE.match(line)

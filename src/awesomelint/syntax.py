@@ -6,9 +6,10 @@ a list marker, front matter).  Each lives here once, named for the shape it
 matches, so a fix to one reaches every reader.  Where two readers need two
 readings of one shape, both are here, side by side, with the reason.
 
-Compiled ``re`` patterns only: this module is imported on the lint path and
-must stay cheap (compiling all of them costs well under a millisecond).  All
-patterns are linear: no nested quantifiers over overlapping classes.
+Compiled ``re`` patterns (and the two fence-closing tests) only: this module
+is imported on the lint path and must stay cheap.  Compiling them all costs a
+few milliseconds, what their users paid before when each compiled its own
+copy.  All patterns are linear: no nested quantifiers over overlapping classes.
 """
 
 from __future__ import annotations
@@ -163,6 +164,25 @@ HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]*>", re.IGNORECASE)
 
 # The opening line of a fenced code block; group 1 is the fence (``` or ~~~ run).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def closes_fence(line: str, fence: str) -> bool:
+    """Does ``line`` close the block ``fence`` opened: its character only, as many or more?
+
+    Any indentation: lint, anchors and extraction read leniently, so that a
+    sloppy close still ends the code they skip (the parser's rule is ``fence_closer``).
+    """
+    stripped = line.strip()
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
+
+
+def fence_closer(fence: str) -> re.Pattern[str]:
+    """CommonMark's closing line for ``fence`` (``.match``): up to three spaces, as many
+    fence characters or more, then only spaces and tabs; the fast path must end a
+    block exactly where mistletoe does."""
+    return re.compile(rf" {{0,3}}{fence[0]}{{{len(fence)},}}[ \t]*$")
+
+
 # A fence at any indentation and after any ``>``: link extraction blanks code
 # in fragments cut out of lists and quotes, and reading too little as code
 # extracts examples as links.  group 1 the prefix, group 2 the fence.

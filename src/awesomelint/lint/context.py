@@ -21,7 +21,7 @@ from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.model import Block, Document, Entry, Section
 from awesomelint.parse import Decoded, parse_text
 from awesomelint.slug import heading_text, unique_slugs
-from awesomelint.syntax import CODE_SPAN, FENCE, LIST_MARKER
+from awesomelint.syntax import CODE_SPAN, FENCE, FRONT_MATTER_CLOSE, LIST_MARKER, closes_fence
 
 # below this many entries the engine takes less time than a fork is worth
 PREFETCH_MIN_ENTRIES = 1000
@@ -140,7 +140,7 @@ class LintContext:
         start = 0
         if self.document.front_matter is not None:
             for index in range(1, len(self.lines)):
-                if self.lines[index].rstrip() in ("---", "..."):
+                if FRONT_MATTER_CLOSE.match(self.lines[index]):
                     skip.update(range(1, index + 2))
                     start = index + 1
                     break
@@ -149,8 +149,7 @@ class LintContext:
             line = self.lines[index]
             if fence is not None:
                 skip.add(index + 1)
-                stripped = line.strip()
-                if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                if closes_fence(line, fence):
                     fence = None
                 continue
             opened = FENCE.match(line)

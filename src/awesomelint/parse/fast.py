@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awesomelint.syntax import DEFINITION, LIST_MARKER
+from awesomelint.syntax import DEFINITION, LIST_MARKER, fence_closer
 from awesomelint.syntax import FENCE as _FENCE
 
 # Characters that could start markup, an entity or a placeholder are excluded.
@@ -123,7 +123,7 @@ def opaque_lines(lines: list[str]) -> set[int]:
         html = _HTML_OPEN.match(line)
         if fence:
             mark = fence.group(1)
-            close = re.compile(rf" {{0,3}}{mark[0]}{{{len(mark)},}}[ \t]*$")
+            close = fence_closer(mark)
             end = index + 1
             while end < len(lines) and not close.match(lines[end]):
                 end += 1
