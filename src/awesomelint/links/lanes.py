@@ -26,24 +26,16 @@ import signal
 import struct
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from awesomelint.links.model import HostStat, Outcome, Settings, Verdict
+from awesomelint.links.model import HostStat, Job, Outcome, Settings, Verdict
 from awesomelint.links.urls import host_of
 
 _FRAME = struct.Struct("!I")
 _STOP = None
 # The parent's ends of every worker's pipes: a worker forked later must not hold them open.
 _PARENT_ENDS: set[int] = set()
-
-
-@dataclass(frozen=True)
-class Job:
-    """One page to request: its URL without fragment, and whether its anchors are wanted."""
-
-    base: str
-    anchors: bool
 
 
 #: ``emit(job, outcome)`` is called in the parent's loop for every finished job.

@@ -95,6 +95,14 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Job:
+    """One page to request: its URL without fragment, and whether its anchors are wanted."""
+
+    base: str
+    anchors: bool
+
+
+@dataclass(frozen=True)
 class Result:
     """The verdict for one distinct URL as written, with every place it occurs."""
 
