@@ -110,13 +110,25 @@ class Checker:
             return {k: v for k, v in headers.items() if k != "Authorization"}
         return headers
 
-    async def outcome(self, url: str, want_anchors: bool) -> Outcome:
-        """Follow ``url`` to its final answer and judge it."""
+    async def outcome(
+        self,
+        url: str,
+        want_anchors: bool,
+        chain_so_far: tuple[Hop, ...] = (),
+        hand_off: bool = False,
+    ) -> Outcome:
+        """Follow ``url`` to its final answer and judge it.
+
+        ``chain_so_far``: the hops that led here in another lane.  With
+        ``hand_off`` a redirect to another host is not followed but returned
+        (``Outcome.hand_off``): in a worker process that host may belong to
+        another lane, and only its own lane may keep its cap and interval.
+        """
         began = time.monotonic()
-        chain: list[Hop] = []
+        chain: list[Hop] = list(chain_so_far)
         current = url
-        seen = {url}
-        for _ in range(self.settings.max_redirects + 1):
+        seen = {url, *(hop.url for hop in chain)}
+        for _ in range(self.settings.max_redirects + 1 - len(chain)):
             host = host_key(host_of(current))
             try:
                 await self.resolver.resolve(host)
@@ -150,6 +162,10 @@ class Checker:
                         Verdict.DEAD, answer.status, detail="redirect loop", chain=tuple(chain)
                     )
                 seen.add(target)
+                if hand_off and host_key(host_of(target)) != host:  # the target's lane goes on
+                    return Outcome(
+                        Verdict.SKIPPED, answer.status, chain=tuple(chain), hand_off=target
+                    )
                 current = target
                 continue
             hops = tuple(chain)
