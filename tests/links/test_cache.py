@@ -339,3 +339,16 @@ def test_lock_held_by_another_run_is_bypassed_mid_run(tmp_path: Path, server: Se
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_cache_file_meta_also_writes_to_stays_usable(tmp_path: Path) -> None:
+    from awesomelint.meta.cache import MetaCache
+
+    path = tmp_path / "shared.sqlite3"
+    MetaCache(path, 3600).close()  # meta keeps its records in the link checker's file
+    problems: list[str] = []
+    cache = LinkCache(path, max_age=3600, warn=problems.append)
+    cache.store("http://a.example/", Outcome(Verdict.OK, 200))
+    found = cache.lookup(["http://a.example/"])
+    cache.close()
+    assert problems == [] and set(found) == {"http://a.example/"}

@@ -169,6 +169,8 @@ _COLUMNS = {
     "documents": ["key", "links", "anchors", "stored_at"],
     "anchors": ["url", "anchors", "checked_at"],
 }
+# Tables other commands keep in the same file (meta's records, meta/cache.py): ours too.
+_SHARED_WITH = frozenset({"meta_records"})
 _VERDICTS = {verdict.value: verdict for verdict in Verdict}
 _READ = frozenset({Verdict.OK, Verdict.REDIRECTED})  # verdicts under which anchors matter
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -231,10 +233,10 @@ class LinkCache:
         assert self._db is not None
         rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {row[0] for row in rows}
-        others = sorted(tables - set(_COLUMNS))
+        others = sorted(tables - set(_COLUMNS) - _SHARED_WITH)
         if others:
             return f"it holds table {others[0]!r}"
-        for table in sorted(tables):
+        for table in sorted(tables & set(_COLUMNS)):
             found = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
             if found != _COLUMNS[table]:
                 return f"its table {table!r} has other columns"
