@@ -96,10 +96,10 @@ def json_(report: Report) -> str:
     results = [
         {
             "url": r.url,
-            "verdict": r.verdict.value,
+            "verdict": r.verdict,  # a str enum: written as its value, without the lookup
             "status": r.status,
-            "file": r.file,
-            "line": r.line,
+            "file": r.occurrences[0].file,
+            "line": r.occurrences[0].line,
             "redirect_to": r.redirect_to,
             "detail": r.detail,
             "archive": r.archive,
