@@ -10,6 +10,7 @@ import asyncio
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -81,6 +82,26 @@ def verdict_for(status: int, chain: tuple[Hop, ...], settings: Settings) -> Verd
     if status in _BLOCKED:
         return Verdict.BLOCKED
     return Verdict.DEAD
+
+
+_SENDING = frozenset({"http11.send_request_headers.started", "http2.send_request_headers.started"})
+
+
+def _on_send(request: object, sent: Callable[[], None]) -> None:
+    """Have ``sent`` called when ``request``'s bytes go out, after any connecting.
+
+    The lean HEAD path calls it itself; an httpx request reports it through
+    httpcore's ``trace`` extension.
+    """
+    if hasattr(request, "on_send"):
+        request.on_send = sent
+        return
+
+    async def trace(event: str, info: object) -> None:
+        if event in _SENDING:
+            sent()
+
+    request.extensions["trace"] = trace  # type: ignore[attr-defined]
 
 
 class Checker:
@@ -233,6 +254,9 @@ class Checker:
                 request = self.client.build_request(
                     method, url, headers=self._headers_for(host, url)
                 )
+                sent = self.pool.sending(host)
+                if sent is not None:
+                    _on_send(request, sent)
                 try:
                     response = await self.client.send(request, stream=True)
                 except httpx.InvalidURL as exc:  # httpx parses a redirect's Location in send
