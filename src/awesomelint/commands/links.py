@@ -15,7 +15,7 @@ import sys
 from collections.abc import Coroutine, Iterator, MutableMapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
@@ -35,6 +35,9 @@ from awesomelint.links.config import check_pattern, header_value, links_config, 
 from awesomelint.links.model import FAILING, STRICT_FAILING, LinkLike, Report, Settings, Verdict
 from awesomelint.links.report import FORMATS, markdown
 from awesomelint.validate import HEADER_TEXT
+
+if TYPE_CHECKING:
+    from awesomelint.links.engine import Checking
 
 T = TypeVar("T")
 CI_CACHE = ".awesomelint-cache.sqlite3"
@@ -229,7 +232,7 @@ def _dead(report: Report) -> list[str]:
 
 
 async def _online(
-    checking: Any,
+    checking: Checking,
     report: Report | None,
     settings: Settings,
     cache: LinkCache | None,
