@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesomelint.errors import InputError
-from awesomelint.fileio import atomic_write
+from awesomelint.fileio import TooLarge, atomic_write, read_limited
 from awesomelint.links.urls import host_of, invalid_reason
 
 if TYPE_CHECKING:
@@ -58,8 +58,9 @@ def fetch_list(
         if cached.exists():
             import click
 
+            data = _read_cached(cached, url, exc)
             click.echo(f"awesomelint: {url}: {exc}; using the cached copy {cached}", err=True)
-            return cached.read_bytes()
+            return data
         raise InputError(f"cannot fetch {exc} ({url})") from None
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +68,28 @@ def fetch_list(
     except OSError:
         pass  # a cache we cannot write costs only the offline re-run
     return data
+
+
+def _read_cached(cached: Path, url: str, failure: Exception) -> bytes:
+    """The cached copy, under the same bound as a fetch: the cache directory is only a
+    directory, and what was put there (a disk image, a device) must not be loaded whole."""
+    if not cached.is_file():  # a FIFO would block the open, a device would never end
+        raise InputError(
+            f"cannot fetch {failure} ({url}), and the cached copy {cached} is not a regular file"
+        )
+    try:
+        with cached.open("rb") as handle:
+            return read_limited(handle, MAX_LIST_BYTES)
+    except TooLarge:
+        raise InputError(
+            f"cannot fetch {failure} ({url}), and the cached copy {cached} is larger than "
+            f"{MAX_LIST_BYTES} bytes, not a list"
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"cannot fetch {failure} ({url}), and the cached copy {cached} cannot be read "
+            f"({exc.strerror or exc})"
+        ) from None
 
 
 async def _fetch(url: str, timeout: float, allow_private: bool) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -83,6 +84,34 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
         total += len(chunk)
         if total > limit:
             raise TooLarge(limit)
+
+
+def read_bytes(path: str) -> bytes:
+    """A list file's bytes (``-``: standard input), read with the size limit.
+
+    Every failure, a file past the limit included, is an ``InputError`` naming
+    the file; the limit is ``max_bytes()`` (64 MiB unless raised).  Here, not
+    in ``parse``, so a command can read a file without loading the parser.
+    """
+    name = "<stdin>" if path == "-" else path
+    try:
+        limit = max_bytes()
+        if path == "-":
+            if sys.stdin is None:  # started with standard input closed
+                raise InputError("<stdin>: standard input is closed")
+            return read_limited(sys.stdin.buffer, limit)
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a directory, not a markdown file")
+        with open(path, "rb") as handle:
+            return read_limited(handle, limit)
+    except TooLarge as exc:
+        raise InputError(f"{name}: {exc}") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
 def same_file(a: str, b: str) -> bool:

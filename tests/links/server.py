@@ -13,9 +13,12 @@ on what the checker actually sent.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import socket
 import ssl
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -250,3 +253,86 @@ class Server:
             sent += len(chunk)
             with self._lock:
                 self._stats.streamed += len(chunk)
+
+
+# Linux's SO_TIMESTAMPNS (socket(7)); the socket module names it only on some builds.
+_SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35 if sys.platform.startswith("linux") else 0)
+
+
+class StampedServer:
+    """A server that knows when each request reached the machine, not when it got to read it.
+
+    For tests of timing between requests: it answers 200 ``ok`` to everything,
+    in threads that block in ``recvmsg``, and on Linux stamps each request
+    with the kernel's receive time of its bytes (``SO_TIMESTAMPNS``), so
+    neither a loaded machine nor the checker's own thread holding the GIL
+    delays the measurement.  Elsewhere it falls back to the time of reading.
+    """
+
+    def __init__(self, address: str = "127.0.0.1") -> None:
+        self._listener = socket.create_server((address, 0))
+        if _SO_TIMESTAMPNS:
+            self._listener.setsockopt(socket.SOL_SOCKET, _SO_TIMESTAMPNS, 1)  # inherited
+        self._address = address
+        self.port = self._listener.getsockname()[1]
+        self.stamped = bool(_SO_TIMESTAMPNS)  # False: times are those of reading
+        self._seen: list[Seen] = []
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> StampedServer:
+        thread = threading.Thread(target=self._accept, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+        return self
+
+    def url(self, path: str) -> str:
+        return f"http://{self._address}:{self.port}{path}"
+
+    @property
+    def requests(self) -> list[Seen]:
+        with self._lock:
+            return list(self._seen)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        buffer = b""
+        arrived = 0.0
+        with conn:
+            while True:
+                try:
+                    data, ancillary, _, _ = conn.recvmsg(65536, 1024)
+                except OSError:
+                    return
+                if not data:
+                    return
+                if not buffer:  # the first bytes of a request: when it reached the machine
+                    arrived = time.time()
+                    for level, kind, value in ancillary:
+                        if level == socket.SOL_SOCKET and kind == _SO_TIMESTAMPNS:
+                            seconds, nanoseconds = struct.unpack("qq", value[:16])
+                            arrived = seconds + nanoseconds / 1e9
+                buffer += data
+                while b"\r\n\r\n" in buffer:
+                    head, buffer = buffer.split(b"\r\n\r\n", 1)
+                    method, target = head.decode("latin-1").split(" ", 2)[:2]
+                    with self._lock:
+                        self._seen.append(Seen(method, self._address, target, arrived))
+                    body = b"" if method == "HEAD" else b"ok"
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                        b"Content-Length: 2\r\n\r\n" + body
+                    )

@@ -75,11 +75,120 @@ def test_only_definitive_verdicts_are_stored(server: Server, cache_path: Path) -
 def test_cache_is_keyed_by_url_without_fragment(server: Server, cache_path: Path) -> None:
     url = server.route("/page")
     cache = LinkCache(cache_path, max_age=3600)
-    # with fragments checked (the default) a page is fetched for its ids, which are not cached
     run([url + "#a"], cache=cache, check_fragments=False)
     report = run([url + "#b", url], cache=cache, check_fragments=False)
     cache.close()
     assert all(r.cached for r in report.results) and server.hits("/page") == 1
+
+
+# A page with ids, as a project page has them (cut from the shape of a GitHub README page).
+PAGE = (
+    b'<html><body><h2 id="user-content-install">Install</h2>'
+    b'<a name="legacy"></a><div id="usage">x</div></body></html>'
+)
+
+
+def _page(server: Server, path: str = "/doc") -> str:
+    return server.route(path, body=PAGE, content_type="text/html; charset=utf-8")
+
+
+def test_fragments_are_checked_from_cached_anchors(server: Server, cache_path: Path) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    first = run([url + "#install", url + "#nowhere"], cache=cache)
+    cache.close()
+    assert server.hits("/doc", "GET") == 1
+    sent = len(server.requests)
+
+    cache = LinkCache(cache_path, max_age=3600)
+    second = run([url + "#install", url + "#usage", url + "#nowhere", url], cache=cache)
+    cache.close()
+    assert len(server.requests) == sent  # no request: the page's ids came from the cache
+    assert all(r.cached for r in second.results)
+    verdicts = [r.verdict for r in second.results]
+    assert verdicts == [Verdict.OK, Verdict.OK, Verdict.FRAGMENT_MISSING, Verdict.OK]
+    assert [r.verdict for r in first.results] == verdicts[::2]
+
+
+def test_expired_anchors_are_read_again(server: Server, cache_path: Path) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url + "#install"], cache=cache)
+    cache.close()
+    later = LinkCache(cache_path, max_age=60, now=time.time() + 120)
+    report = run([url + "#install"], cache=later)
+    later.close()
+    assert not report.results[0].cached and server.hits("/doc", "GET") == 2
+
+
+def test_fresh_verdict_with_expired_anchors_reads_the_page(
+    server: Server, cache_path: Path
+) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url + "#install"], cache=cache)
+    cache.close()
+    with sqlite3.connect(cache_path) as db:  # as if the ids were read long ago, the status not
+        db.execute("UPDATE anchors SET checked_at = checked_at - 7200")
+    cache = LinkCache(cache_path, max_age=3600)
+    bare = run([url], cache=cache)  # a bare link needs no ids: the verdict serves
+    anchored = run([url + "#usage"], cache=cache)
+    cache.close()
+    assert bare.results[0].cached and not anchored.results[0].cached
+    assert anchored.results[0].verdict is Verdict.OK and server.hits("/doc", "GET") == 2
+
+
+def test_page_first_checked_bare_is_read_once_for_a_fragment(
+    server: Server, cache_path: Path
+) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url], cache=cache)  # HEAD only: no ids known
+    report = run([url, url + "#nowhere"], cache=cache)
+    again = run([url + "#nowhere", url + "#install"], cache=cache)
+    cache.close()
+    assert server.hits("/doc", "GET") == 1 and server.hits("/doc", "HEAD") == 1
+    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.FRAGMENT_MISSING]
+    assert [r.verdict for r in again.results] == [Verdict.FRAGMENT_MISSING, Verdict.OK]
+    assert all(r.cached for r in again.results)
+
+
+def test_page_without_anchors_is_remembered_as_read(server: Server, cache_path: Path) -> None:
+    url = server.route("/paper.pdf", body=b"%PDF-1.4", content_type="application/pdf")
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url + "#page=2"], cache=cache)
+    report = run([url + "#page=3"], cache=cache)
+    cache.close()
+    assert report.results[0].verdict is Verdict.OK and report.results[0].cached
+    assert server.hits("/paper.pdf") == 1
+
+
+def test_damaged_anchor_row_reads_the_page_again(server: Server, cache_path: Path) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url + "#install"], cache=cache)
+    cache.close()
+    with sqlite3.connect(cache_path) as db:
+        db.execute("UPDATE anchors SET anchors = '{not json'")
+    cache = LinkCache(cache_path, max_age=3600)
+    report = run([url + "#install"], cache=cache)
+    cache.close()
+    assert report.results[0].verdict is Verdict.OK and not report.results[0].cached
+    assert server.hits("/doc", "GET") == 2
+
+
+def test_lookup_without_json_each_gives_the_same_answers(server: Server, cache_path: Path) -> None:
+    url = _page(server)
+    cache = LinkCache(cache_path, max_age=3600)
+    run([url + "#install", server.route("/b")], cache=cache)
+    cache.close()
+    cache = LinkCache(cache_path, max_age=3600)
+    fast = cache.lookup([url, server.url("/b")], {url})
+    cache._json = False  # a SQLite built without JSON functions
+    slow = cache.lookup([url, server.url("/b")], {url})
+    cache.close()
+    assert fast == slow and set(fast) == {url, server.url("/b")}
+    assert fast[url].anchors is not None and "usage" in fast[url].anchors
 
 
 def test_store_ignores_transient_outcomes(cache_path: Path) -> None:
@@ -230,3 +339,16 @@ def test_lock_held_by_another_run_is_bypassed_mid_run(tmp_path: Path, server: Se
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_cache_file_meta_also_writes_to_stays_usable(tmp_path: Path) -> None:
+    from awesomelint.meta.cache import MetaCache
+
+    path = tmp_path / "shared.sqlite3"
+    MetaCache(path, 3600).close()  # meta keeps its records in the link checker's file
+    problems: list[str] = []
+    cache = LinkCache(path, max_age=3600, warn=problems.append)
+    cache.store("http://a.example/", Outcome(Verdict.OK, 200))
+    found = cache.lookup(["http://a.example/"])
+    cache.close()
+    assert problems == [] and set(found) == {"http://a.example/"}

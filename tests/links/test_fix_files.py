@@ -45,3 +45,17 @@ def test_links_fix_writes_through_a_symlink(tmp_path: Path, server: Server) -> N
     link.symlink_to(path.name)
     _links(str(link))
     assert link.is_symlink() and server.url("/ok") in path.read_text()
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
+def test_links_fix_rewrites_lists_with_any_line_ending(
+    tmp_path: Path, server: Server, newline: str
+) -> None:
+    server.route("/ok")
+    moved = server.route("/moved", status=301, location="/ok")
+    path = tmp_path / "README.md"
+    lines = ["# T", "", "## A", "", f"- [Moved]({moved}) - Moved.", f"- [Ok]({server.url('/ok')})"]
+    path.write_bytes(newline.join([*lines, ""]).encode())
+    assert _links(str(path)) == 0
+    fixed = [line.replace(moved, server.url("/ok")) for line in lines]
+    assert path.read_bytes() == newline.join([*fixed, ""]).encode()

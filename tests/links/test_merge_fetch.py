@@ -152,3 +152,29 @@ def test_bad_url_and_timeout_are_exit_2_without_traceback(
         assert "Invalid value for '--timeout'" in captured.err and args[1] in captured.err
     else:
         assert captured.err.count("\n") == 1 and "not a fetchable URL" in captured.err
+
+
+def test_cached_copy_is_read_under_the_size_limit(
+    tmp_path: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from awesomelint import fetch
+
+    url = server.route("/list.md", body=LIST)
+    assert merge(tmp_path, "--allow-private", url)[0] == 0  # fills the cache
+    server.route("/list.md", status=503)  # upstream down: the cached copy stands in
+    code, out = merge(tmp_path, "--allow-private", url)
+    assert code == 0 and b"TransformerLens" in out.read_bytes()
+    capsys.readouterr()
+
+    cached = fetch._cache_file(url, tmp_path / "cache")
+    cached.write_bytes(LIST + b"- [x](https://example.org/) - y.\n" * 100)
+    monkeypatch.setattr(fetch, "MAX_LIST_BYTES", len(LIST) + 100)
+    out.unlink()
+    code, out = merge(tmp_path, "--allow-private", url)
+    assert code == 2 and not out.exists()
+    err = capsys.readouterr().err
+    assert "cached copy" in err and "larger than" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -114,3 +114,25 @@ def test_worker_processes_keep_the_per_host_cap(farm: Server) -> None:
     assert report.requests == 30
     assert all(farm.max_in_flight(h) <= 2 for h in ("127.0.0.2", "127.0.0.3", "127.0.0.4"))
     assert {h.host for h in report.hosts} == {"127.0.0.2", "127.0.0.3", "127.0.0.4"}
+
+
+def test_worker_processes_keep_the_cap_of_a_host_reached_by_redirects(farm: Server) -> None:
+    # 127.0.0.2 and 127.0.0.3 land in different worker processes; the links of the first all
+    # redirect to the second, which also has links of its own.  Only 127.0.0.3's own lane may
+    # send it requests, or it sees twice its cap.
+    urls = []
+    for i in range(12):
+        target = farm.url(f"/t{i}", "127.0.0.3")
+        farm.route(f"/r{i}", status=301, location=target)
+        farm.route(f"/t{i}", delay=0.1)
+        farm.route(f"/b{i}", delay=0.1)
+        urls += [farm.url(f"/r{i}", "127.0.0.2"), farm.url(f"/b{i}", "127.0.0.3")]
+    refs = [Ref(url, line=i + 1) for i, url in enumerate(urls)]
+    settings = replace(FAST, host_concurrency=2, max_concurrency=16)
+    report = asyncio.run(check(refs, settings, processes=2))
+    assert farm.max_in_flight("127.0.0.3") <= 2
+    moved = [r for r in report.results if "/r" in r.url]
+    assert [r.verdict for r in moved] == [Verdict.REDIRECTED] * 12
+    assert [r.redirect_to for r in moved] == [farm.url(f"/t{i}", "127.0.0.3") for i in range(12)]
+    assert all(r.verdict is Verdict.OK for r in report.results if "/b" in r.url)
+    assert [h.host for h in report.hosts].count("127.0.0.3") == 1  # one lane held it

@@ -8,7 +8,6 @@ I/O error, or no network at all.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import sqlite3
@@ -16,7 +15,7 @@ import sys
 from collections.abc import Coroutine, Iterator, MutableMapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
@@ -36,6 +35,9 @@ from awesomelint.links.config import check_pattern, links_config, parse_accept
 from awesomelint.links.model import FAILING, STRICT_FAILING, LinkLike, Report, Settings, Verdict
 from awesomelint.links.report import FORMATS, markdown
 from awesomelint.validate import HEADER_TEXT
+
+if TYPE_CHECKING:
+    from awesomelint.links.engine import Checking
 
 T = TypeVar("T")
 CI_CACHE = ".awesomelint-cache.sqlite3"
@@ -59,6 +61,8 @@ def run_interruptible(coro: Coroutine[Any, Any, T]) -> T:
     that nothing (a stuck cancellation, a DNS thread) can keep the user
     waiting.
     """
+    import asyncio
+
     loop = asyncio.new_event_loop()
     task = loop.create_task(coro)
     presses = 0
@@ -91,6 +95,14 @@ def run_interruptible(coro: Coroutine[Any, Any, T]) -> T:
         loop.close()
 
 
+class _Known(NamedTuple):
+    """A link of a list read from the cache (a tuple: a warm run makes thousands)."""
+
+    url: str
+    file: str
+    line: int
+
+
 def _links_of(
     files: list[str], cache: LinkCache | None, anchors: MutableMapping[str, frozenset[str]]
 ) -> Iterator[LinkLike]:
@@ -99,8 +111,7 @@ def _links_of(
     With a cache, an unchanged file (same bytes, same parser) is not parsed
     again: on a warm re-run parsing would cost more than checking.
     """
-    from awesomelint.extract import LinkRef
-    from awesomelint.parse import read_bytes
+    from awesomelint.fileio import read_bytes
 
     fingerprint = parser_fingerprint() if cache is not None else ""
     for file in files:
@@ -114,7 +125,7 @@ def _links_of(
             known = cache.document(key)
             if known is not None:
                 anchors[name] = known[1]
-                yield from (LinkRef(url, name, line, "") for url, line in known[0])
+                yield from (_Known(url, name, line) for url, line in known[0])
                 continue
         refs, anchors[name] = _parse(name, data)
         yield from refs
@@ -197,7 +208,7 @@ def _append_summary(report: Report) -> None:
         click.echo(f"awesomelint: warning: cannot write the step summary: {exc}", err=True)
 
 
-async def _check_and_suggest(
+def _check(
     links: Iterator[LinkLike],
     settings: Settings,
     anchors: dict[str, frozenset[str]],
@@ -206,12 +217,32 @@ async def _check_and_suggest(
     jobs: int,
     suggest: bool,
 ) -> Report:
-    from awesomelint.links.engine import check
+    """Check the links; the event loop is started only when something must be requested."""
+    from awesomelint.links.engine import Checking
 
-    report = await check(
-        links, settings, anchors=anchors, cache=cache, progress=progress, processes=jobs
-    )
-    dead = [r.url for r in report.results if r.verdict is Verdict.DEAD and r.url.startswith("http")]
+    checking = Checking(links, settings, anchors=anchors, cache=cache)
+    report = checking.offline()  # a warm re-run ends here, without a loop or an HTTP client
+    if report is not None and not (suggest and _dead(report)):
+        return report
+    return run_interruptible(_online(checking, report, settings, cache, progress, jobs, suggest))
+
+
+def _dead(report: Report) -> list[str]:
+    return [r.url for r in report.results if r.verdict is Verdict.DEAD and r.url.startswith("http")]
+
+
+async def _online(
+    checking: Checking,
+    report: Report | None,
+    settings: Settings,
+    cache: LinkCache | None,
+    progress: Any,
+    jobs: int,
+    suggest: bool,
+) -> Report:
+    if report is None:
+        report = await checking.run(progress, jobs)
+    dead = _dead(report)
     if suggest and dead and not report.network_down:
         from awesomelint.links.wayback import snapshots
 
@@ -368,16 +399,14 @@ def links(
     anchors: dict[str, frozenset[str]] = {}
     interrupted = False
     try:
-        report = run_interruptible(
-            _check_and_suggest(
-                _links_of(files, cache, anchors),
-                settings,
-                anchors,
-                cache,
-                bar,
-                jobs or conf.jobs or _default_jobs(),
-                suggest_archive,
-            )
+        report = _check(
+            _links_of(files, cache, anchors),
+            settings,
+            anchors,
+            cache,
+            bar,
+            jobs or conf.jobs or _default_jobs(),
+            suggest_archive,
         )
     except AwesomelintError as exc:
         return _fail(str(exc))

@@ -1,9 +1,12 @@
 """A persistent verdict cache in one SQLite file, so scheduled CI runs skip known URLs.
 
 Only definitive verdicts are kept (ok, redirected, dead by 404/410): a timeout
-or a 429 says something about one moment, not about the URL.  Writes are
-batched in transactions, so an interrupted run leaves a consistent file that
-keeps everything committed so far.
+or a 429 says something about one moment, not about the URL.  The ids and
+names of pages read for ``#fragment`` checks are kept beside their verdicts,
+with the same expiry, so a warm run checks fragments without a request.
+Writes are batched in transactions (a verdict and its page's anchors in the
+same one), so an interrupted run leaves a consistent file that keeps
+everything committed so far.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import re
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
+from typing import Any
 
 from awesomelint import __version__
 from awesomelint.links.model import Outcome, Verdict
@@ -41,10 +45,19 @@ CREATE TABLE IF NOT EXISTS verdicts (
     checked_at REAL NOT NULL
 ) WITHOUT ROWID
 """
+# The anchors of a page read for its fragments; NULL: read, but no anchors known (not HTML).
+_ANCHORS = """
+CREATE TABLE IF NOT EXISTS anchors (
+    url TEXT PRIMARY KEY,
+    anchors TEXT,
+    checked_at REAL NOT NULL
+) WITHOUT ROWID
+"""
 _DEFINITE_DEAD = frozenset({404, 410})
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _FLUSH_EVERY = 200
+_CHUNK = 900  # URLs per lookup query, under SQLite's oldest limit of 999 parameters
 _KEEP_DOCUMENTS = 30 * 86400.0
 # What link extraction depends on: a change to any of these invalidates parsed documents.
 _PARSER_MODULES = ("parse", "extract.py", "model.py", "slug.py", "links/fragments.py")
@@ -69,6 +82,56 @@ def parser_fingerprint() -> str:
 def document_key(data: bytes, fingerprint: str) -> str:
     """Cache key of a list file's extracted links: its bytes and the parser's fingerprint."""
     return hashlib.sha256(fingerprint.encode() + b"\0" + data).hexdigest()
+
+
+def _anchor_set(text: str | None) -> frozenset[str] | None:
+    """The anchors stored as a JSON list (None: no anchors known); ValueError if damaged."""
+    if text is None:
+        return None
+    names = json.loads(text)
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ValueError("not a list of anchors")
+    return frozenset(names)
+
+
+_MISS = Outcome(Verdict.SKIPPED, detail="not in the cache")  # a row that cannot answer
+
+
+def _outcome(
+    verdict: str,
+    status: int | None,
+    redirect_to: str | None,
+    final_url: str | None,
+    detail: str,
+    want_anchors: bool,
+    read: bool,
+    names: str | None,
+) -> Outcome:
+    """The cached outcome of one row, or ``_MISS`` when the row cannot answer.
+
+    A page wanted with its anchors answers only when they were read: a page
+    that works but whose anchors are unknown (or expired) must be read again.
+    """
+    value = _VERDICTS.get(verdict)
+    if value is None:
+        return _MISS
+    anchors = None
+    if want_anchors and value in _READ:
+        if not read:
+            return _MISS
+        try:
+            anchors = _anchor_set(names)
+        except ValueError:  # damaged by hand: read the page again
+            return _MISS
+    return Outcome(
+        value,
+        status=status,
+        redirect_to=redirect_to,
+        final_url=final_url,
+        detail=detail,
+        anchors=anchors,
+        cached=True,
+    )
 
 
 class CacheError(Exception):
@@ -104,7 +167,12 @@ def cacheable(outcome: Outcome) -> bool:
 _COLUMNS = {
     "verdicts": ["url", "verdict", "status", "redirect_to", "final_url", "detail", "checked_at"],
     "documents": ["key", "links", "anchors", "stored_at"],
+    "anchors": ["url", "anchors", "checked_at"],
 }
+# Tables other commands keep in the same file (meta's records, meta/cache.py): ours too.
+_SHARED_WITH = frozenset({"meta_records"})
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
+_READ = frozenset({Verdict.OK, Verdict.REDIRECTED})  # verdicts under which anchors matter
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -138,7 +206,9 @@ class LinkCache:
         self._warn = warn
         self._now = time.time() if now is None else now
         self._pending: list[tuple[str, str, int | None, str | None, str | None, str, float]] = []
+        self._pending_anchors: list[tuple[str, str | None, float]] = []
         self._db: sqlite3.Connection | None = None
+        self._json = True  # SQLite has json_each (nearly every build does)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -151,6 +221,7 @@ class LinkCache:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute(_SCHEMA)
                 self._db.execute(_DOCUMENTS)
+                self._db.execute(_ANCHORS)
         except sqlite3.Error as exc:
             self._give_up(exc)
             return
@@ -162,10 +233,10 @@ class LinkCache:
         assert self._db is not None
         rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {row[0] for row in rows}
-        others = sorted(tables - set(_COLUMNS))
+        others = sorted(tables - set(_COLUMNS) - _SHARED_WITH)
         if others:
             return f"it holds table {others[0]!r}"
-        for table in sorted(tables):
+        for table in sorted(tables & set(_COLUMNS)):
             found = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
             if found != _COLUMNS[table]:
                 return f"its table {table!r} has other columns"
@@ -178,6 +249,7 @@ class LinkCache:
                 self._db.close()
             self._db = None
         self._pending = []
+        self._pending_anchors = []
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         reason = what or str(exc)
         if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and self._is_sqlite_file():
@@ -216,45 +288,82 @@ class LinkCache:
         """False once the cache was given up for this run."""
         return self._db is not None
 
-    def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
-        """Fresh cached outcomes for those of ``urls`` the cache knows."""
+    def lookup(
+        self, urls: Iterable[str], anchored: Container[str] = frozenset()
+    ) -> dict[str, Outcome]:
+        """Fresh cached outcomes for those of ``urls`` the cache knows, in one query per chunk.
+
+        A URL in ``anchored`` wants its page's anchors too: a page that works
+        but whose anchors are not cached (or expired) is a miss.  Verdicts
+        and anchors each expire by their own time, so neither is ever older
+        than ``max_age``.
+        """
         self.flush()
         found: dict[str, Outcome] = {}
         if self._db is None:
             return found
         wanted = list(dict.fromkeys(urls))
         oldest = self._now - self.max_age
+        # A warm run reads thousands of rows that differ only by URL: one Outcome serves them.
+        alike: dict[tuple[object, ...], Outcome] = {}
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    "SELECT url, verdict, status, redirect_to, final_url, detail FROM verdicts"
-                    f" WHERE checked_at >= ? AND url IN ({marks})",
-                    (oldest, *chunk),
-                ).fetchall()
-                for url, verdict, status, redirect_to, final_url, detail in rows:
-                    try:
-                        value = Verdict(verdict)
-                    except ValueError:
-                        continue
-                    found[url] = Outcome(
-                        value,
-                        status=status,
-                        redirect_to=redirect_to,
-                        final_url=final_url,
-                        detail=detail,
-                        cached=True,
-                    )
+            for i in range(0, len(wanted), _CHUNK):
+                rows = self._rows(wanted[i : i + _CHUNK], oldest)
+                for url, verdict, status, redirect_to, final_url, detail, read, names in rows:
+                    want = url in anchored
+                    key = (verdict, status, redirect_to, final_url, detail, want, read, names)
+                    if final_url == url:  # the common case; then rows alike share one value
+                        key = (verdict, status, redirect_to, None, detail, want, read, names)
+                    outcome = alike.get(key)
+                    if outcome is None:
+                        outcome = alike[key] = _outcome(*key)
+                    if outcome is not _MISS:
+                        found[url] = outcome
         except sqlite3.Error as exc:
             self._give_up(exc)
             return {}
         return found
 
-    def store(self, url: str, outcome: Outcome) -> None:
-        """Remember a definitive outcome (others are ignored); commits every few hundred."""
+    def _rows(self, urls: list[str], oldest: float) -> list[tuple[Any, ...]]:
+        """The fresh rows of ``urls``, with their fresh anchors if any: one query.
+
+        The URLs go in as one JSON array (``json_each``), which SQLite joins
+        faster than a list of bound parameters; a SQLite built without JSON
+        gets the parameter list.
+        """
+        assert self._db is not None
+        columns = (
+            "SELECT v.url, v.verdict, v.status, v.redirect_to, v.final_url, v.detail,"
+            " a.checked_at IS NOT NULL, a.anchors"
+        )
+        anchors = "LEFT JOIN anchors AS a ON a.url = v.url AND a.checked_at >= ?1"
+        if self._json:
+            try:
+                return self._db.execute(
+                    f"{columns} FROM json_each(?2) AS j JOIN verdicts AS v ON v.url = j.value"
+                    f" {anchors} WHERE v.checked_at >= ?1",
+                    (oldest, json.dumps(urls)),
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "json_each" not in str(exc):
+                    raise
+                self._json = False
+        marks = ",".join("?" * len(urls))
+        return self._db.execute(
+            f"{columns} FROM verdicts AS v {anchors}"
+            f" WHERE v.checked_at >= ?1 AND v.url IN ({marks})",
+            (oldest, *urls),
+        ).fetchall()
+
+    def store(self, url: str, outcome: Outcome, read: bool = False) -> None:
+        """Remember a definitive outcome (others are ignored); commits every few hundred.
+
+        ``read``: the page was read for its anchors, which are kept with it
+        (``outcome.anchors`` None: read, but not HTML, so no anchors known).
+        """
         if self._db is None or outcome.cached or not cacheable(outcome):
             return
+        now = time.time()
         self._pending.append(
             (
                 url,
@@ -263,9 +372,12 @@ class LinkCache:
                 outcome.redirect_to,
                 outcome.final_url,
                 outcome.detail,
-                time.time(),
+                now,
             )
         )
+        if read and outcome.verdict in _READ:
+            names = None if outcome.anchors is None else json.dumps(sorted(outcome.anchors))
+            self._pending_anchors.append((url, names, now))
         if len(self._pending) >= _FLUSH_EVERY:
             self.flush()
 
@@ -274,10 +386,12 @@ class LinkCache:
         if not self._pending or self._db is None:
             return
         rows, self._pending = self._pending, []
+        anchors, self._pending_anchors = self._pending_anchors, []
         try:
-            with self._db:
+            with self._db:  # a verdict and its page's anchors land together or not at all
                 self._db.execute("BEGIN")
                 self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
+                self._db.executemany("INSERT OR REPLACE INTO anchors VALUES (?,?,?)", anchors)
         except sqlite3.Error as exc:
             self._give_up(exc)
 
@@ -327,6 +441,7 @@ class LinkCache:
                 self._db.execute("BEGIN")
                 self._db.execute("DELETE FROM documents WHERE stored_at < ?", (oldest,))
                 self._db.execute("DELETE FROM verdicts WHERE checked_at < ?", (oldest,))
+                self._db.execute("DELETE FROM anchors WHERE checked_at < ?", (oldest,))
         except sqlite3.Error as exc:
             self._give_up(exc)
             return

@@ -6,22 +6,23 @@ spot, known ones come from the cache (looked up in batches), and the rest
 flow into the lanes' bounded queues (``lanes``), so extraction and checking
 overlap and memory does not grow with the list.  Same-file anchors and local
 file links are decided offline.  httpx is imported only when something must
-actually be requested, so a warm-cache run stays fast.
+actually be requested, and a run the cache answers whole needs no event loop
+(``Checking.offline``), so a warm re-run costs little more than reading the lists.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from awesomelint.errors import AwesomelintError
 from awesomelint.links.cache import LinkCache
 from awesomelint.links.fragments import has_fragment
-from awesomelint.links.lanes import Job, Lanes, failure_kind
 from awesomelint.links.model import (
+    HostStat,
+    Job,
     LinkLike,
     Occurrence,
     Outcome,
@@ -54,6 +55,7 @@ class _Excluder:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self._compiled: list[Any] = []
+        self.active = bool(patterns)
         if patterns:
             import regex
 
@@ -78,7 +80,7 @@ def _static(url: str, excluded: _Excluder) -> Outcome | None:
     reason = invalid_reason(url)
     if reason:
         return Outcome(Verdict.INVALID, detail=reason)
-    if excluded(url):
+    if excluded.active and excluded(url):
         return Outcome(Verdict.SKIPPED, detail="excluded")
     return None
 
@@ -93,20 +95,22 @@ def _compose(
         and settings.check_fragments
         and verdict in (Verdict.OK, Verdict.REDIRECTED)
         and outcome.anchors is not None
+        and not has_fragment(fragment, outcome.anchors)
+        # only then the host, for GitHub's line anchors: taking URLs apart costs
         and not has_fragment(fragment, outcome.anchors, host_of(outcome.final_url or url))
     ):
         verdict, detail = Verdict.FRAGMENT_MISSING, f"missing fragment #{fragment}"
     if redirect_to and fragment and "#" not in redirect_to:
         redirect_to = f"{redirect_to}#{fragment}"
-    return Result(
-        url=url,
-        verdict=verdict,
-        occurrences=tuple(occurrences),
-        status=outcome.status,
-        redirect_to=redirect_to,
-        detail=detail,
-        chain=outcome.chain,
-        cached=outcome.cached,
+    return Result(  # positional: a warm run builds one per URL, keywords cost half again
+        url,
+        verdict,
+        tuple(occurrences),
+        outcome.status,
+        redirect_to,
+        detail,
+        outcome.chain,
+        outcome.cached,
     )
 
 
@@ -118,6 +122,11 @@ def network_down(answers: Iterable[tuple[str, Outcome]]) -> str:
     them, is a runner without network, and calling the whole list dead
     would be a lie.
     """
+    answers = list(answers)
+    if not answers:
+        return ""
+    from awesomelint.links.lanes import failure_kind  # lanes brings asyncio: only if asked
+
     kinds: set[str] = set()
     hosts: set[str] = set()
     for url, outcome in answers:
@@ -138,30 +147,32 @@ def network_down(answers: Iterable[tuple[str, Outcome]]) -> str:
 
 
 class _Stream:
-    """The bookkeeping of one run, in the caller's event loop."""
+    """The bookkeeping of one run: links in, jobs out (``outbox``), answers in, results out.
+
+    It never waits: whoever drives it sends the jobs it leaves in ``outbox``,
+    so a run that the cache answers whole needs no event loop at all.
+    """
 
     def __init__(
         self,
         settings: Settings,
         anchors: Mapping[str, frozenset[str]],
         cache: LinkCache | None,
-        lanes: Lanes,
-        progress: Progress | None,
     ) -> None:
         self.settings = settings
         self.anchors = anchors
         self.cache = cache
-        self.lanes = lanes
-        self.progress = progress
+        self.progress: Progress | None = None
         self.excluded = _Excluder(settings.exclude)
         self.groups: dict[tuple[str, str], list[Occurrence]] = {}
         self.outcomes: dict[str, Outcome] = {}  # by URL as written (static) or by page
-        self.with_anchors: dict[str, Outcome] = {}  # pages fetched for their anchors
+        self.with_anchors: dict[str, Outcome] = {}  # pages read for their anchors
         self.sent: dict[str, bool] = {}  # page -> anchors asked for
         self.local: dict[tuple[str, str], Outcome] = {}
         self.fetched: list[tuple[str, Outcome]] = []
         self.waiting: dict[str, float] = {}  # page -> when it was handed to a lane
-        self.batched: dict[str, None] = {}  # new pages not yet sent, in order
+        self.batched: dict[str, None] = {}  # pages not yet looked up, in order
+        self.outbox: list[Job] = []  # pages the cache could not answer, to request
         self._file_anchors: dict[str, frozenset[str] | None] = {}
         self.done = 0
         self.total = 0
@@ -169,34 +180,35 @@ class _Stream:
 
     # -- feeding -----------------------------------------------------------------------------
 
-    async def feed(self, link: LinkLike) -> None:
+    def feed(self, link: LinkLike) -> None:
+        # the hot loop of a warm run: web links (nearly all) are told apart first
         url = link.url.strip()
-        if is_local_anchor(url):
-            key = (link.file, url)
-        elif is_web(url):
+        file = link.file
+        if is_web(url):
             key = ("", url)
+        elif is_local_anchor(url):
+            key = (file, url)
         elif is_local(url):
-            key = (link.file, url)
+            key = (file, url)
             if key not in self.local:
-                self.local[key] = self._check_local(url, link.file)
+                self.local[key] = self._check_local(url, file)
         else:
             return  # mailto:, ftp: and the like are not this checker's business
+        occurrence = Occurrence(file, link.line)
         occurrences = self.groups.get(key)
-        if occurrences is not None:
-            occurrences.append(Occurrence(link.file, link.line))
-            if key[0] == "":
-                await self._want(url)
-            return
-        self.groups[key] = [Occurrence(link.file, link.line)]
-        if key[0] == "":
-            await self._want(url)
+        if occurrences is None:
+            self.groups[key] = [occurrence]
+        else:
+            occurrences.append(occurrence)
+        if not key[0]:
+            self._want(url)
 
-    async def _want(self, url: str) -> None:
+    def _want(self, url: str) -> None:
         """Make sure the page of ``url`` is (being) checked, with anchors if it has a fragment.
 
-        New pages wait in a small batch before they are sent: the batch is
-        looked up in the cache at once, and a fragment seen meanwhile turns
-        the page's request into one that reads its ids, not a second request.
+        New pages wait in a small batch: the batch is looked up in the cache
+        at once, and a fragment seen meanwhile turns the page's request into
+        one that reads its ids, not a second request.
         """
         base, fragment = split_fragment(url)
         anchors = bool(fragment) and self.settings.check_fragments
@@ -204,8 +216,7 @@ class _Stream:
         if asked is not None:
             if anchors and not asked:  # first seen bare; a fragment needs the page's ids
                 self.sent[base] = True
-                if base not in self.batched:
-                    await self._submit(Job(base, True))
+                self._batch(base)  # the cache may hold them; else one request reads them
             return
         if url not in self.outcomes:
             static = _static(url, self.excluded)
@@ -213,29 +224,39 @@ class _Stream:
                 self.outcomes[url] = static  # keyed by the URL as written: its base may be fine
                 return
         self.sent[base] = anchors
+        self._batch(base)
+
+    def _batch(self, base: str) -> None:
         self.batched[base] = None
         if len(self.batched) >= _BATCH:
-            await self.flush()
+            self.flush()
 
-    async def flush(self) -> None:
-        """Answer the batch from the cache where it can; request the rest."""
+    def flush(self) -> None:
+        """Answer the batch from the cache where it can; the rest goes to ``outbox``."""
+        if not self.batched:
+            return
         batch = list(self.batched)
         self.batched.clear()
-        if not batch:
-            return
         found: dict[str, Outcome] = {}
         if self.cache is not None:
-            found = self.cache.lookup(base for base in batch if not self.sent[base])
-            self.outcomes.update(found)
+            found = self.cache.lookup(batch, {base for base in batch if self.sent[base]})
         for base in batch:
-            if base not in found:
-                await self._submit(Job(base, self.sent[base]))
+            hit = found.get(base)
+            if hit is None:
+                self.outbox.append(Job(base, self.sent[base]))
+            else:
+                self._keep(base, self.sent[base], hit)
 
-    async def _submit(self, job: Job) -> None:
-        self.total += 1
-        self.waiting[job.base] = time.monotonic()
-        self._show()
-        await self.lanes.submit(job)
+    def take(self) -> list[Job]:
+        """The jobs to send now; each is counted as pending until its answer comes."""
+        jobs, self.outbox = self.outbox, []
+        now = time.monotonic()
+        for job in jobs:
+            self.total += 1
+            self.waiting[job.base] = now
+        if jobs:
+            self._show()
+        return jobs
 
     def _check_local(self, url: str, file: str) -> Outcome:
         found = check_local(url, file, self.settings.root_dir, self._anchors_of)
@@ -250,18 +271,21 @@ class _Stream:
 
     # -- answers -----------------------------------------------------------------------------
 
+    def _keep(self, base: str, anchors: bool, outcome: Outcome) -> None:
+        if anchors:
+            self.with_anchors[base] = outcome
+        if not anchors or base not in self.outcomes:
+            self.outcomes[base] = outcome
+
     def answer(self, job: Job, outcome: Outcome) -> None:
         """One finished request, in whichever lane it ran."""
-        if job.anchors:
-            self.with_anchors[job.base] = outcome
-        if not job.anchors or job.base not in self.outcomes:
-            self.outcomes[job.base] = outcome
+        self._keep(job.base, job.anchors, outcome)
         if not self.network_seen:  # once one server answered, the network is up
             self.fetched.append((job.base, outcome))
             self.network_seen = outcome.status is not None
         self.waiting.pop(job.base, None)
         if self.cache is not None:
-            self.cache.store(job.base, outcome)
+            self.cache.store(job.base, outcome, read=job.anchors)
         self.done += 1
         self._show()
 
@@ -272,6 +296,8 @@ class _Stream:
 
     async def tick(self) -> None:
         """Redraw now and then, so a stalled run shows which URLs it waits for."""
+        import asyncio
+
         while True:
             await asyncio.sleep(_TICK)
             self._show()
@@ -304,6 +330,84 @@ class _Stream:
         return results
 
 
+class Checking:
+    """One run of the checker over ``links`` (which may be a generator).
+
+    ``offline()`` consumes links for as long as no request is needed (local
+    links, anchors, cache hits): when that covers every link the report
+    comes without an event loop, an HTTP client or even the import of
+    httpx, which is what a warm re-run is.  Otherwise ``run()`` goes on
+    where ``offline()`` stopped, with requests.
+    """
+
+    def __init__(
+        self,
+        links: Iterable[LinkLike],
+        settings: Settings,
+        *,
+        anchors: Mapping[str, frozenset[str]] | None = None,
+        cache: LinkCache | None = None,
+    ) -> None:
+        self._began = time.monotonic()
+        self._links: Iterator[LinkLike] = iter(links)
+        self._settings = settings
+        self._stream = _Stream(settings, anchors if anchors is not None else {}, cache)
+
+    def offline(self) -> Report | None:
+        """The report when no link needs a request, else None (``run()`` then goes on)."""
+        stream = self._stream
+        for link in self._links:
+            stream.feed(link)
+            if stream.outbox:
+                return None
+        stream.flush()
+        if stream.outbox:
+            return None
+        return self._report((), 0)
+
+    async def run(self, progress: Progress | None = None, processes: int = 1) -> Report:
+        """Check what ``offline()`` left, requesting pages through the lanes."""
+        import asyncio
+
+        from awesomelint.links.lanes import Lanes
+
+        stream = self._stream
+        stream.progress = progress
+        lanes = Lanes(self._settings, stream.answer, processes)
+        ticker = asyncio.ensure_future(stream.tick()) if progress is not None else None
+        try:
+            await lanes.start()
+            for job in stream.take():
+                await lanes.submit(job)
+            for count, link in enumerate(self._links):
+                stream.feed(link)
+                for job in stream.take():
+                    await lanes.submit(job)
+                if count % 512 == 511:
+                    await asyncio.sleep(0)  # let answers in while a long list is read
+            stream.flush()
+            for job in stream.take():
+                await lanes.submit(job)
+            await lanes.finish()
+        except BaseException:
+            await lanes.cancel()
+            raise
+        finally:
+            if ticker is not None:
+                ticker.cancel()
+        return self._report(lanes.hosts, lanes.requests)
+
+    def _report(self, hosts: tuple[HostStat, ...], requests: int) -> Report:
+        stream = self._stream
+        return Report(
+            tuple(stream.results()),
+            hosts,
+            time.monotonic() - self._began,
+            requests,
+            network_down(stream.fetched),
+        )
+
+
 async def check(
     links: Iterable[LinkLike],
     settings: Settings,
@@ -320,34 +424,8 @@ async def check(
     is read before and written during the run (the caller flushes and closes
     it); ``processes`` > 1 spreads the hosts over that many worker processes.
     """
-    began = time.monotonic()
-    stream: _Stream | None = None
-
-    def emit(job: Job, outcome: Outcome) -> None:
-        assert stream is not None
-        stream.answer(job, outcome)
-
-    lanes = Lanes(settings, emit, processes)
-    stream = _Stream(settings, anchors if anchors is not None else {}, cache, lanes, progress)
-    ticker = asyncio.ensure_future(stream.tick()) if progress is not None else None
-    try:
-        await lanes.start()
-        for count, link in enumerate(links):
-            await stream.feed(link)
-            if count % 512 == 511:
-                await asyncio.sleep(0)  # let answers in while a long list is read
-        await stream.flush()
-        await lanes.finish()
-    except BaseException:
-        await lanes.cancel()
-        raise
-    finally:
-        if ticker is not None:
-            ticker.cancel()
-    return Report(
-        tuple(stream.results()),
-        lanes.hosts,
-        time.monotonic() - began,
-        lanes.requests,
-        network_down(stream.fetched),
-    )
+    checking = Checking(links, settings, anchors=anchors, cache=cache)
+    report = checking.offline()
+    if report is not None:
+        return report
+    return await checking.run(progress, processes)

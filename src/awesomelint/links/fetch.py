@@ -10,6 +10,7 @@ import asyncio
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -83,6 +84,26 @@ def verdict_for(status: int, chain: tuple[Hop, ...], settings: Settings) -> Verd
     return Verdict.DEAD
 
 
+_SENDING = frozenset({"http11.send_request_headers.started", "http2.send_request_headers.started"})
+
+
+def _on_send(request: object, sent: Callable[[], None]) -> None:
+    """Have ``sent`` called when ``request``'s bytes go out, after any connecting.
+
+    The lean HEAD path calls it itself; an httpx request reports it through
+    httpcore's ``trace`` extension.
+    """
+    if hasattr(request, "on_send"):
+        request.on_send = sent
+        return
+
+    async def trace(event: str, info: object) -> None:
+        if event in _SENDING:
+            sent()
+
+    request.extensions["trace"] = trace  # type: ignore[attr-defined]
+
+
 class Checker:
     """Holds the run's client, pool and resolver; answers one URL at a time, many at once."""
 
@@ -110,13 +131,25 @@ class Checker:
             return {k: v for k, v in headers.items() if k != "Authorization"}
         return headers
 
-    async def outcome(self, url: str, want_anchors: bool) -> Outcome:
-        """Follow ``url`` to its final answer and judge it."""
+    async def outcome(
+        self,
+        url: str,
+        want_anchors: bool,
+        chain_so_far: tuple[Hop, ...] = (),
+        hand_off: bool = False,
+    ) -> Outcome:
+        """Follow ``url`` to its final answer and judge it.
+
+        ``chain_so_far``: the hops that led here in another lane.  With
+        ``hand_off`` a redirect to another host is not followed but returned
+        (``Outcome.hand_off``): in a worker process that host may belong to
+        another lane, and only its own lane may keep its cap and interval.
+        """
         began = time.monotonic()
-        chain: list[Hop] = []
+        chain: list[Hop] = list(chain_so_far)
         current = url
-        seen = {url}
-        for _ in range(self.settings.max_redirects + 1):
+        seen = {url, *(hop.url for hop in chain)}
+        for _ in range(self.settings.max_redirects + 1 - len(chain)):
             host = host_key(host_of(current))
             try:
                 await self.resolver.resolve(host)
@@ -150,6 +183,10 @@ class Checker:
                         Verdict.DEAD, answer.status, detail="redirect loop", chain=tuple(chain)
                     )
                 seen.add(target)
+                if hand_off and host_key(host_of(target)) != host:  # the target's lane goes on
+                    return Outcome(
+                        Verdict.SKIPPED, answer.status, chain=tuple(chain), hand_off=target
+                    )
                 current = target
                 continue
             hops = tuple(chain)
@@ -217,6 +254,9 @@ class Checker:
                 request = self.client.build_request(
                     method, url, headers=self._headers_for(host, url)
                 )
+                sent = self.pool.sending(host)
+                if sent is not None:
+                    _on_send(request, sent)
                 try:
                     response = await self.client.send(request, stream=True)
                 except httpx.InvalidURL as exc:  # httpx parses a redirect's Location in send

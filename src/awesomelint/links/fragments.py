@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from html.parser import HTMLParser
 
 from awesomelint.anchors import has_anchor
 
@@ -11,20 +11,28 @@ from awesomelint.anchors import has_anchor
 _GITHUB_LINES = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
 
 
-class _AnchorCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.anchors: set[str] = set()
+@functools.cache
+def _collector() -> type:
+    """The parser class, made on first use: html.parser is loaded only when a page is read,
+    and a warm run reads none."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (name == "name" and tag in ("a", "map"))):
-                self.anchors.add(value)
+    class AnchorCollector(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.anchors: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if value and (name == "id" or (name == "name" and tag in ("a", "map"))):
+                    self.anchors.add(value)
+
+    return AnchorCollector
 
 
 def page_anchors(html: str) -> frozenset[str]:
     """Every ``id`` and ``<a name>`` of an HTML page."""
-    collector = _AnchorCollector()
+    collector = _collector()()
     try:
         collector.feed(html)
         collector.close()

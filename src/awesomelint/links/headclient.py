@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,6 +38,7 @@ class HeadRequest:
         self.method = "HEAD"
         self.url = url
         self.headers = headers
+        self.on_send: Callable[[], None] | None = None  # called as the bytes go out
 
 
 class _Headers:
@@ -199,6 +200,8 @@ class HeadClient:
             if not connection.clean:
                 connection.close()
                 continue
+            if request.on_send is not None:
+                request.on_send()
             try:
                 head = await connection.exchange(payload)
             except httpx.RemoteProtocolError:
@@ -208,6 +211,8 @@ class HeadClient:
                 raise
             return self._answer(head, connection, idle)
         connection = await self._connect(scheme, host, port)
+        if request.on_send is not None:  # after connecting: the interval counts from here
+            request.on_send()
         try:
             head = await connection.exchange(payload)
         except BaseException:

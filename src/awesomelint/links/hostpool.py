@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from awesomelint.links.model import HostStat, Settings
@@ -139,6 +139,27 @@ class HostPool:
                 state.in_flight -= 1
                 state.requests += 1
                 state.seconds += loop.time() - began
+
+    def sending(self, host: str) -> Callable[[], None] | None:
+        """What to call when a request's bytes actually go out, for a host with an interval.
+
+        ``slot`` reserves the interval when the request starts; connecting
+        (a TCP and TLS handshake, a round trip or two) comes after that, so
+        the first request on a new connection would reach the server late
+        and the next one, on the warm connection, too soon after it.  Called
+        at the moment of sending, this moves the host's next start to one
+        interval after that moment.  None when the host has no interval.
+        """
+        state = self._state(host)
+        if not (state.interval or state.penalty):
+            return None
+        loop = asyncio.get_running_loop()
+
+        def sent() -> None:
+            after = loop.time() + state.interval + state.penalty
+            state.next_start = max(state.next_start, after)
+
+        return sent
 
     def back_off(self, host: str, retry_after: float | None, status: int | None = None) -> float:
         """Pause the host after a 429/503 and slow it down; returns the pause in seconds.

@@ -26,24 +26,16 @@ import signal
 import struct
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from awesomelint.links.model import HostStat, Outcome, Settings, Verdict
+from awesomelint.links.model import HostStat, Job, Outcome, Settings, Verdict
 from awesomelint.links.urls import host_of
 
 _FRAME = struct.Struct("!I")
 _STOP = None
 # The parent's ends of every worker's pipes: a worker forked later must not hold them open.
 _PARENT_ENDS: set[int] = set()
-
-
-@dataclass(frozen=True)
-class Job:
-    """One page to request: its URL without fragment, and whether its anchors are wanted."""
-
-    base: str
-    anchors: bool
 
 
 #: ``emit(job, outcome)`` is called in the parent's loop for every finished job.
@@ -62,14 +54,14 @@ def failure_kind(outcome: Outcome) -> str:
     return ""
 
 
-async def _one(checker: Any, job: Job) -> Outcome:
+async def _one(checker: Any, job: Job, hand_off: bool = False) -> Outcome:
     from awesomelint.links.hostpool import HostBlocked
 
     blocked = checker.pool.blocked(host_of(job.base))
     try:
         if blocked is not None:
             raise blocked
-        outcome = await checker.outcome(job.base, job.anchors)
+        outcome = await checker.outcome(job.base, job.anchors, job.chain, hand_off)
     except HostBlocked as exc:
         return Outcome(Verdict.BLOCKED, status=exc.status, detail=str(exc))
     except asyncio.CancelledError:
@@ -83,9 +75,10 @@ async def _one(checker: Any, job: Job) -> Outcome:
 class Lane:
     """Workers over a bounded queue, in this process.  ``submit`` waits while the queue is full."""
 
-    def __init__(self, settings: Settings, emit: Emit) -> None:
+    def __init__(self, settings: Settings, emit: Emit, hand_off: bool = False) -> None:
         self.settings = settings
         self._emit = emit
+        self._hand_off = hand_off  # leave redirects to other hosts to their own lane
         workers = max(1, 2 * settings.max_concurrency)  # some wait on a busy host's slot
         self._queue: asyncio.Queue[Job | None] = asyncio.Queue(maxsize=2 * workers)
         self._workers = workers
@@ -130,7 +123,7 @@ class Lane:
                     job = await self._queue.get()
                     if job is None:
                         return
-                    self._emit(job, await _one(checker, job))
+                    self._emit(job, await _one(checker, job, self._hand_off))
 
             try:
                 async with asyncio.TaskGroup() as group:
@@ -190,7 +183,7 @@ def _child(settings: Settings, jobs_fd: int, results_fd: int) -> None:
         def emit(job: Job, outcome: Outcome) -> None:
             writer.write(_frame((job, outcome)))
 
-        lane = Lane(settings, emit)
+        lane = Lane(settings, emit, hand_off=True)
         try:
             while True:
                 job = await _read_frame(reader)
@@ -303,13 +296,19 @@ class Lanes:
         processes = max(1, min(processes, settings.max_concurrency))
         if processes > 1 and not can_fork():
             processes = 1
+        self._emit = emit
         if processes == 1:
             self._lanes: list[Lane | ProcessLane] = [Lane(settings, emit)]
         else:
             share = replace(settings, max_concurrency=max(1, settings.max_concurrency // processes))
-            self._lanes = [ProcessLane(share, emit) for _ in range(processes)]
+            self._lanes = [ProcessLane(share, self._answer) for _ in range(processes)]
         self._load = [0] * len(self._lanes)
         self._home: dict[str, int] = {}
+        self._open = 0  # jobs submitted and not answered yet, continuations included
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._handing: set[asyncio.Task[None]] = set()
+        self._failure: BaseException | None = None
 
     async def start(self) -> None:
         """Fork the worker processes now, while the parent is still small."""
@@ -318,6 +317,11 @@ class Lanes:
                 await lane.start()
 
     async def submit(self, job: Job) -> None:
+        self._open += 1
+        self._idle.clear()
+        await self._send(job)
+
+    async def _send(self, job: Job) -> None:
         host = host_of(job.base).rstrip(".")
         index = self._home.get(host)
         if index is None:
@@ -325,10 +329,39 @@ class Lanes:
         self._load[index] += 1
         await self._lanes[index].submit(job)
 
+    def _answer(self, job: Job, outcome: Outcome) -> None:
+        """An answer from a worker: final, or a redirect to pass on to its host's own lane.
+
+        A host lives in one lane, so its cap and interval hold for the hops of
+        redirects from other hosts too, not only for the links written to it.
+        """
+        if outcome.hand_off:  # the job stays open until its last hop is answered
+            onward = Job(outcome.hand_off, job.anchors, outcome.chain, job.origin or job.base)
+            task = asyncio.ensure_future(self._send(onward))
+            self._handing.add(task)
+            task.add_done_callback(self._handed)
+            return
+        self._open -= 1
+        self._emit(Job(job.origin, job.anchors) if job.origin else job, outcome)
+        if self._open == 0:
+            self._idle.set()
+
+    def _handed(self, task: asyncio.Task[None]) -> None:
+        self._handing.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            self._failure = task.exception()
+            self._idle.set()  # finish() must not wait for an answer that cannot come
+
     async def finish(self) -> None:
+        if len(self._lanes) > 1:
+            await self._idle.wait()  # every continuation is answered: none can come any more
+            if self._failure is not None:
+                raise self._failure
         await asyncio.gather(*(lane.finish() for lane in self._lanes))
 
     async def cancel(self) -> None:
+        for task in list(self._handing):
+            task.cancel()
         for lane in self._lanes:
             await lane.cancel()
 

@@ -92,6 +92,22 @@ class Outcome:
     elapsed: float = 0.0
     # "dns" or "connect" when no HTTP answer came at all: tells a dead host from a dead network
     failure: str = ""
+    # a redirect to another host, left to the lane that owns it (worker processes only)
+    hand_off: str = ""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One page to request: its URL without fragment, and whether its anchors are wanted.
+
+    A job that goes on where another lane stopped (a redirect to a host that
+    lane does not own) carries the hops so far and the page it answers for.
+    """
+
+    base: str
+    anchors: bool
+    chain: tuple[Hop, ...] = ()
+    origin: str = ""  # the page this continuation answers for ("": ``base`` itself)
 
 
 @dataclass(frozen=True)

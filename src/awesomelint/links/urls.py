@@ -20,8 +20,7 @@ _PLAIN = re.compile(
 
 def is_web(url: str) -> bool:
     """True for the links this checker requests: ``http://`` and ``https://`` ones."""
-    head = url[:8].lower()
-    return head.startswith("http://") or head.startswith("https://")
+    return url[:8].lower().startswith(("http://", "https://"))
 
 
 def is_local_anchor(url: str) -> bool:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
-from awesomelint.errors import InputError
-from awesomelint.fileio import TooLarge, max_bytes, read_limited
+from awesomelint.fileio import read_bytes
 from awesomelint.model import Document
 from awesomelint.parse.decode import Decoded, decode
 from awesomelint.parse.document import parse_text
@@ -20,33 +16,6 @@ __all__ = [
     "read_bytes",
     "read_file",
 ]
-
-
-def read_bytes(path: str) -> bytes:
-    """A list file's bytes (``-``: standard input), read with the size limit.
-
-    Every failure, a file past the limit included, is an ``InputError`` naming
-    the file; the limit is ``fileio.max_bytes()`` (64 MiB unless raised).
-    """
-    name = "<stdin>" if path == "-" else path
-    try:
-        limit = max_bytes()
-        if path == "-":
-            if sys.stdin is None:  # started with standard input closed
-                raise InputError("<stdin>: standard input is closed")
-            return read_limited(sys.stdin.buffer, limit)
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a directory, not a markdown file")
-        with open(path, "rb") as handle:
-            return read_limited(handle, limit)
-    except TooLarge as exc:
-        raise InputError(f"{name}: {exc}") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
 def read_file(path: str) -> Decoded:
