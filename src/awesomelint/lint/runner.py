@@ -17,6 +17,7 @@ from awesomelint.lint.directives import parse_directives, suppressed
 from awesomelint.lint.fixes import apply_fixes
 from awesomelint.lint.settings import LintSettings
 from awesomelint.parse import decode, read_bytes, read_file
+from awesomelint.rules import consumes
 
 MAX_ROUNDS = 10
 _BOM = b"\xef\xbb\xbf"
@@ -35,6 +36,11 @@ class FileResult:
     fixed: int = 0
 
 
+def needed_inputs(settings: LintSettings) -> frozenset[str]:
+    """The context views the enabled rules consume: each is computed once, the rest never."""
+    return frozenset().union(*(consumes(active.rule) for active in settings.rules))
+
+
 def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
     """Every diagnostic of the enabled rules that no directive silences, in file order."""
     directives = parse_directives(
@@ -43,6 +49,7 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
         if number not in ctx.code_lines
     )
     found: list[Diagnostic] = []
+    ctx.prepare(needed_inputs(settings))
     # rules with costly shared work start it first and run last, so it overlaps the rest
     for active in settings.rules:
         prefetch = getattr(active.rule, "prefetch", None)

@@ -28,15 +28,16 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.anchors import has_anchor
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import ANCHORS, CODE, HEADINGS, LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.slug import fragment_key, heading_text, slug
 
 ID = "AL015"
 NAME = "broken-fragment"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({ANCHORS, CODE, HEADINGS, LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

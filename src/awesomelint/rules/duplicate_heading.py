@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DOCUMENT, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Section
 from awesomelint.slug import heading_text
@@ -38,7 +38,8 @@ from awesomelint.slug import heading_text
 ID = "AL017"
 NAME = "duplicate-heading"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DOCUMENT})
 PRESETS = EVERY
 OPTIONS = {"siblings-only": True}
 

@@ -25,14 +25,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 
 ID = "AL018"
 NAME = "list-numbering"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({CODE})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DOCUMENT, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.slug import heading_text
 
 ID = "AL023"
 NAME = "main-heading"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DOCUMENT})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 

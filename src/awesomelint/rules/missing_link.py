@@ -31,15 +31,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from awesomelint.extract import links_in_markdown
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 
 ID = "AL003"
 NAME = "missing-link"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

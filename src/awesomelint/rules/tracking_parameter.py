@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.urls import REPORTED_TRACKING_PARAMS as TRACKING
 from awesomelint.urls import TRACKING_PREFIXES as _PREFIXES
@@ -31,7 +31,8 @@ from awesomelint.urls import TRACKING_PREFIXES as _PREFIXES
 ID = "AL010"
 NAME = "tracking-parameter"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {"parameters": ()}
 
