@@ -21,6 +21,7 @@ from awesomelint.anchors import file_anchors
 from awesomelint.extract import LinkRef, blank_code, iter_links
 from awesomelint.lint.child import Child, start_in_child
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.directives import Directive, parse_directives
 from awesomelint.model import Block, Document, Entry, Repair, Section
 from awesomelint.parse import Decoded, parse_text
 from awesomelint.parse.frontmatter import split_front_matter
@@ -40,7 +41,7 @@ _FRONT_MATTER_MAX = 500  # split_front_matter looks no further
 
 # The views a rule may consume (its module's ``CONSUMES``), each computed at most once.
 LINES = "lines"  # lines, raw_lines, final_newline, repairs, indent_column, locate: free
-CODE = "code"  # code_lines, verbatim_lines, code_free_lines, markdown_lines: a line scan
+CODE = "code"  # code_lines, verbatim_lines, code_free_lines, markdown_lines, directives
 DOCUMENT = "document"  # the parsed Document: sections, title, entries as parsed
 HEADINGS = "headings"  # headings and toc_blocks
 ANCHORS = "anchors"  # the fragments that exist
@@ -61,7 +62,7 @@ NEEDS: dict[str, frozenset[str]] = {
 }
 # the context's attributes that belong to each view (the test of CONSUMES reads this)
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    CODE: ("code_lines", "verbatim_lines", "code_free_lines", "markdown_lines"),
+    CODE: ("code_lines", "verbatim_lines", "code_free_lines", "markdown_lines", "directives"),
     DOCUMENT: ("document",),
     HEADINGS: ("headings", "toc_blocks"),
     ANCHORS: ("anchors",),
@@ -237,6 +238,14 @@ class LintContext:
                 fence = opened.group(1)
                 skip.add(index + 1)
         return frozenset(skip)
+
+    @cached_property
+    def directives(self) -> tuple[Directive, ...]:
+        """The inline directives (``lint.directives``) outside front matter and code blocks."""
+        code = self.code_lines
+        return parse_directives(
+            (number, line) for number, line in enumerate(self.lines, start=1) if number not in code
+        )
 
     @cached_property
     def verbatim_lines(self) -> frozenset[int]:

@@ -13,7 +13,7 @@ from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
 from awesomelint.lint.context import LintContext
 from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
-from awesomelint.lint.directives import parse_directives, suppressed
+from awesomelint.lint.directives import suppressed
 from awesomelint.lint.fixes import apply_fixes
 from awesomelint.lint.settings import LintSettings
 from awesomelint.parse import decode, read_bytes, read_file
@@ -43,11 +43,7 @@ def needed_inputs(settings: LintSettings) -> frozenset[str]:
 
 def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
     """Every diagnostic of the enabled rules that no directive silences, in file order."""
-    directives = parse_directives(
-        (number, line)
-        for number, line in enumerate(ctx.lines, start=1)
-        if number not in ctx.code_lines
-    )
+    directives = ctx.directives
     found: list[Diagnostic] = []
     ctx.prepare(needed_inputs(settings))
     # rules with costly shared work start it first and run last, so it overlaps the rest

@@ -62,6 +62,7 @@ from awesomelint.rules import (  # noqa: E402  (the protocol above is what they 
     trailing_whitespace,
     unbalanced_punctuation,
     undefined_reference,
+    unknown_rule_in_directive,
     url_whitespace,
 )
 
@@ -97,6 +98,7 @@ RULES: tuple[Rule, ...] = tuple(
             trailing_whitespace,
             final_newline,
             blank_lines,
+            unknown_rule_in_directive,
         ),
         key=lambda rule: rule.ID,
     )
