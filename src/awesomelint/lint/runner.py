@@ -15,6 +15,7 @@ from awesomelint.lint.context import LintContext
 from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
 from awesomelint.lint.directives import suppressed
 from awesomelint.lint.fixes import apply_fixes
+from awesomelint.lint.precedence import one_per_defect
 from awesomelint.lint.settings import LintSettings
 from awesomelint.parse import decode, read_bytes, read_file
 from awesomelint.rules import consumes
@@ -65,23 +66,9 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
                 d for d in diagnostics if not suppressed(directives, rule.ID, rule.NAME, d.line)
             ]
         found.extend(diagnostics)
-    found = one_per_defect(found)
+    found = one_per_defect(found, ctx.lines)
     found.sort(key=sort_key)
     return found
-
-
-# A broken link token is seen by several rules; the markup rule that names the breakage
-# speaks for it, and the rules that only see its consequences stay quiet on that line.
-_SPECIFIC = frozenset({"AL005", "AL006", "AL007", "AL012"})
-_CONSEQUENTIAL = frozenset({"AL003", "AL019"})
-
-
-def one_per_defect(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop what a more specific rule already reports on the same line."""
-    specific = {(d.file, d.line) for d in found if d.rule in _SPECIFIC}
-    if not specific:
-        return found
-    return [d for d in found if d.rule not in _CONSEQUENTIAL or (d.file, d.line) not in specific]
 
 
 def lint_bytes(data: bytes, path: str, settings: LintSettings) -> FileResult:
