@@ -42,8 +42,8 @@ PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
 _IMPLICIT = frozenset({"", "top"})
-# headings a list may hold where the parser reads no section: in a quote, in HTML
-_QUOTED_HEADING = re.compile(r"^\s*(?:>\s*)+#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+# headings a list may hold in HTML, where the parser reads no section (those in quotes
+# and list items are anchors: ``awesomelint.anchors``)
 _HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE)
 
 
@@ -51,11 +51,9 @@ def _unread_heading_keys(ctx: LintContext) -> set[str]:
     """Keys of anchors GitHub may give headings that are not sections of the Document."""
     keys: set[str] = set()
     for _, line in ctx.markdown_lines():
-        if ">" not in line and "<h" not in line.lower():
+        if "<h" not in line.lower():
             continue
-        quoted = _QUOTED_HEADING.match(line)
-        texts = [quoted.group(1)] if quoted else []
-        texts.extend(match.group(1) for match in _HTML_HEADING.finditer(line))
+        texts = [match.group(1) for match in _HTML_HEADING.finditer(line)]
         keys.update(fragment_key(slug(text)) for text in texts)
     return keys
 
