@@ -81,7 +81,9 @@ def _lists(ctx: LintContext) -> Iterator[_List]:
                 or (stack[-1].indent == indent and stack[-1].delimiter != delimiter)
             ):
                 yield stack.pop()
-            if not stack or stack[-1].indent < indent:
+            # nested only from the item's content column on: ``8.`` then `` 9.`` (one
+            # space in) is still one list, as CommonMark reads it
+            if not stack or indent >= stack[-1].content:
                 content = ordered.end() if ordered.end() < len(line) else ordered.end() + 1
                 stack.append(_List(indent, delimiter, content))
             stack[-1].items.append((number, len(ordered.group(1)) + 1, ordered.group(2)))
