@@ -30,3 +30,13 @@ def test_per_agent_headings_are_an_outline_but_a_repeat_inside_one_agent_is_not(
     )
     found = positions(text, "duplicate-heading")
     assert found == [(24, 1)]  # the second Category of BabyDeerAGI only
+
+
+def test_a_heading_that_links_to_its_namesake_is_navigation() -> None:
+    # kilimchoi/engineering-blogs (trimmed): a menu of headings above the sections
+    text = (
+        "# Software Engineering Blogs\n\n### [Companies](#companies-1)\n\n| [A](#a-companies) |\n"
+        "|:-:|\n| [B](#b-companies) |\n\n### Companies\n\n#### A companies\n\n"
+        "* [Airbnb](https://medium.com/airbnb-engineering)\n\n### Companies\n"
+    )
+    assert positions(text, "duplicate-heading") == [(15, 1)]  # the real repeat only
