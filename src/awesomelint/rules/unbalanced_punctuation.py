@@ -46,6 +46,16 @@ _PAIRED = re.compile(r"\([^()\[\]{}]*\)|\[[^()\[\]{}]*\]|\{[^()\[\]{}]*\}")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
+def _blank_url(match: re.Match[str]) -> str:
+    """A bare URL as a space, but not the ``)`` that closes a parenthesis around it:
+    ``(https://x.org/a)`` keeps its pair (GitHub's autolinks leave it out the same way)."""
+    url = match.group(0)
+    kept = ""
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url, kept = url[:-1], ")" + kept
+    return " " + kept
+
+
 def _clean(text: str) -> str:
     """The text whose punctuation a reader sees: no link targets, URLs, code, tags, escapes."""
     text = mask_code_spans(text)
@@ -54,7 +64,7 @@ def _clean(text: str) -> str:
     if "](" in text:
         text = _DESTINATION.sub("]", text)
     if "://" in text:
-        text = _URL.sub(" ", text)
+        text = _URL.sub(_blank_url, text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
