@@ -13,10 +13,12 @@ source.  ``--not-in PRESET`` leaves out the rules PRESET enables too (the
 awesome preset's own rules: ``--preset awesome --not-in default``).
 
 Judgments are a TSV file of ``rule, file, line, verdict, cause`` (verdict
-``ok`` or ``wrong``; cause in the judge's words, never text copied from a
-list).  With one, each sampled line shows its verdict and the table gives, per
-rule: diagnostics, judged, wrong, and every wrong one with its cause; the
-goal is at most 5% wrong overall and no rule above 10%.
+``ok``, ``wrong`` or ``na``, a diagnostic the corpus cannot settle, such as a
+relative link whose target lives in the list's repository, which the corpus
+does not hold; cause in the judge's words, never text copied from a list).
+With one, each sampled line shows its verdict and the table gives, per rule:
+diagnostics, judged, wrong, and every wrong one with its cause; the goal is
+at most 5% wrong overall and no rule above 10%.
 """
 
 from __future__ import annotations
@@ -69,8 +71,8 @@ def read_judgments(path: Path) -> dict[tuple[str, str, int], Judgment]:
             if not row or row[0].startswith("#") or row[0] == "rule":
                 continue
             rule, name, line, verdict, cause = (row + [""] * 5)[:5]
-            if verdict not in ("ok", "wrong"):
-                raise SystemExit(f"{path}: verdict must be ok or wrong: {row}")
+            if verdict not in ("ok", "wrong", "na"):
+                raise SystemExit(f"{path}: verdict must be ok, wrong or na: {row}")
             found[(rule, name, int(line))] = Judgment(verdict, cause)
     return found
 
@@ -130,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rule} {_name(rule):<26} {counts[rule]:>6}")
     print(f"{'total':<33} {sum(counts.values()):>6}\n")
     rows = []
-    wrong_lines = []
+    wrong_lines: list[str] = []
+    unsettled: list[str] = []
     unjudged = 0
     print(f"## sample (up to {args.sample} per rule)\n")
     for rule in sorted(by_rule):
@@ -145,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
             mark = "?" if verdict is None else verdict.verdict
             if verdict is None:
                 unjudged += 1
+            elif verdict.verdict == "na":
+                unsettled.append(f"{name} {file_name}:{d.line}: {verdict.cause}")
             else:
                 judged_here += 1
                 if verdict.verdict == "wrong":
@@ -171,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         if wrong_lines:
             print("wrong:")
             for line in wrong_lines:
+                print(f"- {line}")
+        if unsettled:
+            print("\nnot judged (the corpus cannot settle them):")
+            for line in unsettled:
                 print(f"- {line}")
         if unjudged:
             print(f"\n{unjudged} sampled diagnostics are not judged yet")

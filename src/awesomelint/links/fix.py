@@ -31,7 +31,6 @@ _AFTER = r"(?=[\s)>\"']|[.,;:!?]+(?:[\s)]|$)|$)"
 # escape, and the delimiters no markdown or HTML context gives a meaning to.
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&*+,;=:@/?#")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-_BREAK = re.compile(r"(\r\n|\r|\n)")
 _NETLOC = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?")
 
 
@@ -97,11 +96,7 @@ def rewrites(results: Iterable[Result]) -> list[Rewrite]:
 
 def apply_text(text: str, edits: Iterable[Rewrite]) -> tuple[str, int]:
     """``text`` with the edits made (lines are 1-based), and how many URLs changed."""
-    # Lines as the parser numbers them: CRLF, a lone CR (old Mac files) and LF each end
-    # one, and nothing else does (splitlines() would also split on \f, \v, U+2028...).
-    # The breaks are kept, so every byte but the URLs stays as it was.
-    parts = _BREAK.split(text)
-    lines = parts[0::2]
+    lines = text.split("\n")  # not splitlines(): that also splits on \f, \v, U+2028...
     changed = 0
     for edit in edits:
         index = edit.line - 1
@@ -113,8 +108,7 @@ def apply_text(text: str, edits: Iterable[Rewrite]) -> tuple[str, int]:
         pattern = re.compile(_BEFORE + re.escape(edit.old) + _AFTER)
         lines[index], count = pattern.subn(lambda _m, new=new: new, lines[index])
         changed += count
-    parts[0::2] = lines
-    return "".join(parts), changed
+    return "\n".join(lines), changed
 
 
 def apply(edits: Iterable[Rewrite], *, force: bool = False) -> dict[str, int]:
