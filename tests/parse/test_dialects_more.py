@@ -259,3 +259,15 @@ def test_a_fused_table_row_is_no_shared_url() -> None:
         "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) |\n"
     )
     assert lint(text, "shared-url") == []
+
+
+def test_a_wrapped_line_starting_with_a_parenthesis_continues_its_item() -> None:
+    # WooooDyy/LLM-Agent-Paper-List (trimmed): ") et al." is no list marker (no digits)
+    text = (
+        "## Agents\n\n"
+        "- [2023/08] **AutoGen: Enabling Next-Gen LLM Applications.** *Qingyun Wu (Pennsylvania"
+        " State University\n) et al. arXiv.* [[paper](https://arxiv.org/abs/2308.08155)]\n"
+    )
+    [entry] = parse_text(text, "t.md").entries()
+    assert entry.url == "https://arxiv.org/abs/2308.08155"
+    assert entry.description.endswith("et al. arXiv.*")
