@@ -76,3 +76,9 @@ def test_a_bare_url_in_parentheses_keeps_its_closing_parenthesis() -> None:
     )
     assert lint(text, "unbalanced-punctuation") == []
     assert len(lint(text.replace("/124)", "/124"), "unbalanced-punctuation")) == 1
+    # ripienaar/free-for-dev (trimmed): the pair closes before a full stop
+    sentence = (
+        "- [Public Cloud Threat Intelligence](https://cloudintel.himanshuanand.com/) - Indicators,"
+        " a portion is on github (https://github.com/unknownhad/AWSAttacks). Full list via API\n"
+    )
+    assert lint(sentence, "unbalanced-punctuation") == []

@@ -48,11 +48,13 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 def _blank_url(match: re.Match[str]) -> str:
     """A bare URL as a space, but not the ``)`` that closes a parenthesis around it:
-    ``(https://x.org/a)`` keeps its pair (GitHub's autolinks leave it out the same way)."""
+    ``(https://x.org/a).`` keeps its pair."""
     url = match.group(0)
     kept = ""
-    while url.endswith(")") and url.count(")") > url.count("("):
-        url, kept = url[:-1], ")" + kept
+    while url and (
+        url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count(")") > url.count("("))
+    ):  # GitHub's autolinks leave trailing punctuation and an unpaired ")" out
+        url, kept = url[:-1], url[-1] + kept
     return " " + kept
 
 
