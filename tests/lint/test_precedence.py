@@ -46,3 +46,18 @@ def test_defects_of_two_tokens_on_one_line_are_both_reported() -> None:
 def test_token_starts() -> None:
     assert token_starts("- [a](u) [b][c] `[x]` \\[y] [[pdf]](v)") == [2, 9, 27]
     assert token_starts("- [a](u [b](v)") == [2]  # the unclosed "(" swallows the rest
+
+
+def test_an_entry_rule_is_quiet_where_its_entry_wraps_onto_a_broken_token() -> None:
+    # jxzhangjhu/Awesome-LLM-Uncertainty-Reliability-Robustness (trimmed): a paragraph
+    # entry whose link line lacks a "]"; unbalanced-punctuation sees it a line earlier
+    text = (
+        "## Calibration\n\n"
+        "**Calibrate Before Use: Improving Few-Shot Performance of Language Models** \\\n"
+        "*Tony Z. Zhao, Eric Wallace, Shi Feng, Dan Klein, Sameer Singh* \\\n"
+        "ICML 2021. [[Paper](https://arxiv.org/abs/2102.09690)]"
+        "[[Github](https://github.com/tonyzhaozh/few-shot-learning) \\\n"
+        "19 Feb 2021\n"
+    )
+    found = lint_context(context(text), lint_settings(Config(), ()))
+    assert [d.rule for d in found] == ["AL007"]

@@ -31,6 +31,8 @@ PRECEDENCE: tuple[str, ...] = (
 ENTRY_LEVEL = frozenset({"AL019", "AL003"})
 _RANK = {rule: rank for rank, rule in enumerate(PRECEDENCE)}
 _ESCAPED = re.compile(r"\\.")
+_UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s{0,3}#")
+_WRAP = 40  # lines an entry may wrap over
 
 
 def token_starts(line: str) -> list[int]:
@@ -105,6 +107,44 @@ def one_per_defect(found: list[Diagnostic], lines: Sequence[str]) -> list[Diagno
                 keep = _RANK[d.rule] == best[_token(starts, d.column)]
             if not keep:
                 dropped.add(id(d))
+    _entries_beside_tokens(found, by_line, lines, dropped)
     if not dropped:
         return found
     return [d for d in found if id(d) not in dropped]
+
+
+def _unit(lines: Sequence[str], number: int) -> tuple[int, int]:
+    """The first and last line of the list item or paragraph holding line ``number``."""
+    first = number
+    while first > 1 and number - first < _WRAP and not _UNIT_START.match(lines[first - 1]):
+        if not lines[first - 2].strip():
+            break
+        first -= 1
+    last = number
+    while last < len(lines) and last - number < _WRAP:
+        following = lines[last]
+        if not following.strip() or _UNIT_START.match(following):
+            break
+        last += 1
+    return first, last
+
+
+def _entries_beside_tokens(
+    found: list[Diagnostic],
+    by_line: dict[tuple[str, int], list[Diagnostic]],
+    lines: Sequence[str],
+    dropped: set[int],
+) -> None:
+    """An entry-level diagnostic whose entry wraps onto a line where a token rule speaks
+    is that token's defect too (the bracket of ``[[Github](url)`` one line down)."""
+    tokens = {
+        key for key, group in by_line.items() if any(d.rule not in ENTRY_LEVEL for d in group)
+    }
+    if not tokens:
+        return
+    for d in found:
+        if d.rule not in ENTRY_LEVEL or id(d) in dropped or not 1 <= d.line <= len(lines):
+            continue
+        first, last = _unit(lines, d.line)
+        if any((d.file, number) in tokens for number in range(first, last + 1)):
+            dropped.add(id(d))
