@@ -39,6 +39,7 @@ def import_mistletoe() -> None:
 
     # CommonMark's ordered marker has 1 to 9 digits; mistletoe takes ``)`` or ``.`` with
     # none, so a wrapped line that starts ``) et al.`` would open a list and cut its item
+    block_token.List.pattern = re.compile(r" {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)")
     block_token.ListItem.pattern = re.compile(r"( {0,3})(\d{1,9}[.)]|[+\-*])($|\s+)")
 
 
