@@ -124,3 +124,8 @@ def test_a_module_that_does_not_declare_gets_every_view_and_fixable_still_counts
     assert rule is not None and fix_availability(rule) == "always"
     run = LintSettings((ActiveRule(legacy, settings("AL025").rules[0].options),), "t")  # type: ignore[arg-type]
     assert needed_inputs(run) == frozenset(INPUTS)
+
+
+def test_every_rule_of_this_tree_declares_both() -> None:
+    missing = [r.NAME for r in RULES if not hasattr(r, "CONSUMES") or not hasattr(r, "FIX")]
+    assert missing == [], "declare CONSUMES and FIX (the defaults are for older modules)"

@@ -11,7 +11,7 @@ from awesomelint.lint.context import INPUTS
 from awesomelint.lint.diagnostic import FIX_AVAILABILITIES, SEVERITIES
 from awesomelint.lint.presets import PRESETS
 from awesomelint.lint.ruledoc import parse_doc
-from awesomelint.rules import RULES, Rule, find_rule, fix_availability
+from awesomelint.rules import RULES, Rule, consumes, find_rule, fix_availability
 from lint_support import fixed, lint
 
 TESTS = Path(__file__).resolve().parents[1] / "rules"
@@ -29,8 +29,9 @@ def test_ids_and_names_are_unique_and_well_formed() -> None:
 def test_rule_module_shape(rule: Rule) -> None:
     assert rule.SEVERITY in SEVERITIES
     assert rule.PRESETS and set(rule.PRESETS) <= set(PRESETS)
-    assert rule.FIX in FIX_AVAILABILITIES  # type: ignore[attr-defined]
-    assert rule.CONSUMES and set(INPUTS) >= rule.CONSUMES  # type: ignore[attr-defined]
+    # read through the helpers: a module from before FIX and CONSUMES still has defaults
+    assert fix_availability(rule) in FIX_AVAILABILITIES
+    assert consumes(rule) and set(INPUTS) >= consumes(rule)
     for name, default in rule.OPTIONS.items():
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", name)
         assert isinstance(default, bool | int | float | str | tuple)
