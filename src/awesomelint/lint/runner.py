@@ -46,12 +46,13 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
     """Every diagnostic of the enabled rules that no directive silences, in file order."""
     directives = ctx.directives
     found: list[Diagnostic] = []
-    ctx.prepare(needed_inputs(settings))
     # rules with costly shared work start it first and run last, so it overlaps the rest
+    # (the other views included)
     for active in settings.rules:
         prefetch = getattr(active.rule, "prefetch", None)
         if prefetch is not None:
             prefetch(ctx, active.options)
+    ctx.prepare(needed_inputs(settings))
     ordered = sorted(settings.rules, key=lambda a: hasattr(a.rule, "prefetch"))
     for active in ordered:
         rule = active.rule
