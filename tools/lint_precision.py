@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         "--not-in", dest="not_in", help="leave out the rules this preset enables too"
     )
     args = parser.parse_args(argv)
-    root = Path(args.root)
+    root = Path(args.root).resolve()  # messages name paths: one spelling, one sample
     files = corpus_files(root, args.group)
     if not files:
         print(f"no lists under {root}", file=sys.stderr)
