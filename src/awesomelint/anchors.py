@@ -3,7 +3,8 @@
 One computation, shared by ``lint`` (broken-fragment, local links) and
 ``links`` (same-file and ``other.md#x`` links), so the two never disagree:
 
-- the GitHub anchor of every heading (``awesomelint.slug``), repeats suffixed;
+- the GitHub anchor of every heading (``awesomelint.slug``), repeats suffixed,
+  headings GitHub renders inside list items and block quotes (``- ### X``) too;
 - ``id`` and ``<a name>`` attributes of HTML written in the markdown text;
 - GitHub's footnote anchors (``fn-x``, ``fnref-x``).
 
@@ -24,6 +25,7 @@ from awesomelint.syntax import (
     FENCE,
     FOOTNOTE_DEFINITION,
     HTML_ID_ATTRIBUTE,
+    NESTED_ATX_HEADING,
     closes_fence,
 )
 
@@ -43,6 +45,12 @@ def headings(document: Document) -> list[tuple[int, str]]:
 
 def _markdown_lines(text: str) -> Iterator[str]:
     """Lines shown as markdown: not in front matter, fenced code or HTML comments."""
+    for _, line in _numbered_markdown_lines(text):
+        yield line
+
+
+def _numbered_markdown_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based number, line) of the lines ``_markdown_lines`` gives."""
     lines = text.split("\n")
     start = 0
     if lines and lines[0].rstrip() == "---":
@@ -52,7 +60,7 @@ def _markdown_lines(text: str) -> Iterator[str]:
                 break
     fence: str | None = None
     comment = False
-    for line in lines[start:]:
+    for number, line in enumerate(lines[start:], start=start + 1):
         if fence is not None:
             if closes_fence(line, fence):
                 fence = None
@@ -68,14 +76,30 @@ def _markdown_lines(text: str) -> Iterator[str]:
             head, _, rest = line.partition("<!--")
             comment = "-->" not in rest
             line = head + rest.partition("-->")[2] if not comment else head
-        yield line
+        yield number, line
 
 
 def file_anchors(document: Document, text: str) -> frozenset[str]:
     """Every anchor of a markdown file: heading slugs, HTML ids and names, footnotes."""
-    found = set(unique_slugs(markdown for _, markdown in headings(document)))
+    outline = headings(document)
+    nested = _nested_headings(text, {line for line, _ in outline})
+    ordered = sorted(outline + nested, key=lambda item: item[0]) if nested else outline
+    found = set(unique_slugs(markdown for _, markdown in ordered))
     found.update(text_anchors(text))
     return frozenset(found)
+
+
+def _nested_headings(text: str, known: set[int]) -> list[tuple[int, str]]:
+    """(line, markdown) of the headings written inside list items or block quotes."""
+    if "#" not in text:
+        return []
+    found = []
+    for number, line in _numbered_markdown_lines(text):
+        if "#" in line and number not in known:
+            match = NESTED_ATX_HEADING.match(line)
+            if match and len(match.group(1)) <= 6:
+                found.append((number, (match.group(2) or "").strip()))
+    return found
 
 
 def text_anchors(text: str) -> Iterable[str]:

@@ -88,8 +88,9 @@ def _blank_code_spans(chunk: str) -> str:
         by_length.setdefault(end - start, []).append(start)
     out = []
     done = 0
+    closed = 0  # where the last span's closing run ends: it opens nothing
     for start, end in runs:
-        if start < done:
+        if start < closed:
             continue
         starts = by_length[end - start]
         # the next run of the same length closes the span; none: the backticks are text
@@ -100,6 +101,7 @@ def _blank_code_spans(chunk: str) -> str:
         out.append(chunk[done:end])
         out.append(_blank(chunk[end:close]))
         done = close
+        closed = close + (end - start)
     out.append(chunk[done:])
     return "".join(out)
 

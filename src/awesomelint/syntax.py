@@ -207,6 +207,13 @@ ATX_H1 = re.compile(r"^ {0,3}#\s")
 ATX_CLOSING = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 # An ATX heading inside a blockquote, where the parser reads no section; group 1 the text.
 QUOTED_ATX_HEADING = re.compile(r"^\s*(?:>\s*)+#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+# An ATX heading inside list items or block quotes (after their markers, or indented
+# as an item's continuation): not in the document's outline, but GitHub renders its
+# anchor.  Group 1 the ``#`` run, group 2 the text.
+NESTED_ATX_HEADING = re.compile(
+    r"^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)* {0,3}(#{1,6})"
+    r"(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$"
+)
 # A setext heading's underline (``===`` level 1, ``---`` level 2); group 1 the run.
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # An HTML heading element on one line; group 1 its inner HTML.

@@ -175,9 +175,12 @@ def test_rules_command_lists_and_documents(capsys) -> None:  # type: ignore[no-u
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert all(rule.ID in out and rule.NAME in out for rule in RULES)
+    row = next(line for line in out.splitlines() if line.startswith("AL025 "))
+    assert "always" in row.split()  # trailing-whitespace always carries its fix
     assert main(["rules", "duplicate-entry"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## AL001 duplicate-entry\n") and "Fails::" in out
+    assert "- fix: none\n" in out
     assert "cross-section-severity" in out
     assert main(["rules", "AL999"]) == 2
     assert "unknown rule 'AL999'" in capsys.readouterr().err

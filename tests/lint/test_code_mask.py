@@ -50,3 +50,21 @@ def test_the_mask_is_one_per_file_and_keeps_columns() -> None:
     assert len(line) == len(ctx.lines[2]) and "a.org" not in line and "b.org" in line
     [site] = [s for s in ctx.link_sites if s.ref.url == "https://b.org"]
     assert (site.line, site.column) == (3, ctx.lines[2].index("https://b.org") + 1)
+
+
+def test_a_closing_backtick_opens_no_span() -> None:
+    # kdeldycke/awesome-falsehood (trimmed): several code spans on one item, then an
+    # item whose link text is a code span; the closer of one span is not the next opener
+    from awesomelint.extract import blank_code
+
+    text = (
+        "- [Characters `<` and `>` in company names](https://forum.aws.chdev.org/t/x) - "
+        'register `\\"><SCRIPT>` or `; DROP TABLE` LTD.\n'
+        "- [CLDR currency definitions](https://github.com/unicode-org/cldr) - Currency.\n"
+        "- [`tax`](https://github.com/commerceguys/tax) - A PHP 5.4+ tax library.\n"
+    )
+    blanked = blank_code(text).split("\n")
+    assert blanked[1] == text.split("\n")[1]
+    assert blanked[2].startswith("- [`   `](https://github.com/commerceguys/tax)")
+    assert blanked[0].startswith("- [Characters ` ` and ` ` in")
+    assert lint("# T\n\n## Tax\n\n" + text, "link-syntax") == []

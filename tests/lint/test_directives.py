@@ -54,3 +54,15 @@ def test_awesome_lint_comments_are_honoured_with_its_rule_names() -> None:
     ignored = "<!--lint ignore awesome-list-item-->\n- [a](https://x.org/a): A.\n"
     assert lint(ignored, "awesome-list-item") == []
     assert [d.line for d in lint("- [a](https://x.org/a): A.\n", "awesome-list-item")] == [1]
+
+
+def test_the_remark_lint_prefix_is_read_and_a_typo_silences_nothing() -> None:
+    from lint_support import lint
+
+    # <!--lint disable remark-lint:awesome-badge--> stands in a corpus list
+    prefixed = "<!--lint disable remark-lint:awesome-heading-->\n\n## Falsehoods\n"
+    assert lint(prefixed, "main-heading") == []
+    typo = "<!--lint disable awesome-headnig-->\n\n## Falsehoods\n"
+    assert len(lint(typo, "main-heading")) == 1
+    only_ours_lacks = "<!--lint disable no-dead-urls-->\n\n## Falsehoods\n"
+    assert len(lint(only_ours_lacks, "main-heading")) == 1

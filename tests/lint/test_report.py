@@ -65,6 +65,7 @@ def test_sarif_is_valid_2_1_0_and_names_every_rule() -> None:
     assert {r["id"] for r in rules} >= {"AL001", "AL010", "AL028"}
     result = run["results"][0]
     assert rules[result["ruleIndex"]]["id"] == "AL001"
+    assert rules[result["ruleIndex"]]["properties"]["fix"] == "none"
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "lists/a%2C%20b.md"
     assert location["region"] == {"startLine": 3, "startColumn": 5}

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.lint.diagnostic import SEVERITIES
+from awesomelint.lint.context import INPUTS
+from awesomelint.lint.diagnostic import FIX_AVAILABILITIES, SEVERITIES
 from awesomelint.lint.presets import PRESETS
 from awesomelint.lint.ruledoc import parse_doc
-from awesomelint.rules import RULES, Rule, find_rule
+from awesomelint.rules import RULES, Rule, consumes, find_rule, fix_availability
 from lint_support import fixed, lint
 
 TESTS = Path(__file__).resolve().parents[1] / "rules"
@@ -28,7 +29,9 @@ def test_ids_and_names_are_unique_and_well_formed() -> None:
 def test_rule_module_shape(rule: Rule) -> None:
     assert rule.SEVERITY in SEVERITIES
     assert rule.PRESETS and set(rule.PRESETS) <= set(PRESETS)
-    assert isinstance(rule.FIXABLE, bool)
+    # read through the helpers: a module from before FIX and CONSUMES still has defaults
+    assert fix_availability(rule) in FIX_AVAILABILITIES
+    assert consumes(rule) and set(INPUTS) >= consumes(rule)
     for name, default in rule.OPTIONS.items():
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", name)
         assert isinstance(default, bool | int | float | str | tuple)
@@ -44,7 +47,10 @@ def test_documented_examples(rule: Rule) -> None:
     assert failing, "the failing example must fail"
     assert {d.rule for d in failing} == {rule.ID}
     assert lint(doc.passing, rule.ID) == [], "the passing example must pass"
-    if rule.FIXABLE:
+    availability = fix_availability(rule)
+    if availability == "always":
+        assert all(d.fix is not None for d in failing)
+    if availability != "none":
         assert any(d.fix is not None for d in failing)
         _, left = fixed(doc.failing, rule.ID)
         assert not any(d.fix for d in left), "no fixable diagnostic survives --fix"

@@ -219,3 +219,55 @@ def test_a_linked_heading_over_prose_stays_a_section() -> None:
         "[A](https://a.org)",
         "[B](https://b.org)",
     ]
+
+
+def test_table_columns_are_githubs_an_empty_cell_counts_and_excess_cells_name_nothing() -> None:
+    # ydyjya/Awesome-LLM-Safety subtopic/Robustness.md (trimmed): two rows fused into one,
+    # `||` between them; GitHub keeps the empty cell and hides the cells past the header
+    text = (
+        "## Papers\n\n"
+        "| Date | Institute | Publication | Paper | Keywords |\n"
+        "|:-:|:-:|:-:|:-:|:-:|\n"
+        "| 25.12 | Zhejiang University || 26.05 | Columbia University and Google | arxiv "
+        "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) "
+        "| **LLM Agents** |\n"
+        "| 26.05 | Columbia University and Google | arxiv "
+        "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) "
+        "| **LLM Agents** |\n"
+        "| 25.11 | NewMind AI | | [PARROT](https://arxiv.org/abs/2511.17220) | **Sycophancy** |\n"
+    )
+    fused, row, padded = parse_text(text, "t.md").entries()
+    assert (fused.title, fused.url) == ("26.05", None)  # the Paper column shows the date
+    assert [link.url for link in fused.links] == ["https://arxiv.org/abs/2605.10907"]
+    assert "Columbia University and Google" not in fused.title
+    assert (row.title, row.url) == (
+        "Engineering Robustness into Personal Agents",
+        "https://arxiv.org/abs/2605.10907",
+    )
+    assert "Columbia University and Google" in [tag.text for tag in row.tags]
+    assert (padded.title, padded.url) == ("PARROT", "https://arxiv.org/abs/2511.17220")
+
+
+def test_a_fused_table_row_is_no_shared_url() -> None:
+    from lint_support import lint
+
+    text = (
+        "## Papers\n\n| Date | Institute | Publication | Paper |\n|---|---|---|---|\n"
+        "| 25.12 | Zhejiang University || 26.05 | Columbia University and Google | arxiv "
+        "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) |\n"
+        "| 26.05 | Columbia University and Google | arxiv "
+        "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) |\n"
+    )
+    assert lint(text, "shared-url") == []
+
+
+def test_a_wrapped_line_starting_with_a_parenthesis_continues_its_item() -> None:
+    # WooooDyy/LLM-Agent-Paper-List (trimmed): ") et al." is no list marker (no digits)
+    text = (
+        "## Agents\n\n"
+        "- [2023/08] **AutoGen: Enabling Next-Gen LLM Applications.** *Qingyun Wu (Pennsylvania"
+        " State University\n) et al. arXiv.* [[paper](https://arxiv.org/abs/2308.08155)]\n"
+    )
+    [entry] = parse_text(text, "t.md").entries()
+    assert entry.url == "https://arxiv.org/abs/2308.08155"
+    assert entry.description.endswith("et al. arXiv.*")

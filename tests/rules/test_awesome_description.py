@@ -47,3 +47,17 @@ def test_a_list_is_held_to_its_own_habit() -> None:
         f"* [lib{n}](https://x.org/{n}) - network library number {n}\n" for n in range(8)
     )
     assert lint(text, RULE) == []
+
+
+def test_the_name_its_url_spells_and_a_stop_inside_a_closing_link() -> None:
+    # fffaraz/awesome-cpp and kdeldycke/awesome-falsehood (trimmed)
+    text = (
+        "* [nng](https://github.com/nanomsg/nng) - nanomsg-next-generation, a light-weight"
+        " brokerless messaging library. [MIT]\n"
+        "- [Twenty five thousand dollars of funny money](https://web.archive.org/web/2025/25k/)"
+        " - Same error at Google Ads. My advice: [use decimals, don't validate.]"
+        "(https://twitter.com/kdeldycke/status/1599113889093890049)\n"
+    )
+    assert lint(text, "awesome-description") == []
+    assert len(lint(text.replace("nanomsg-next", "brokerless-next"), "awesome-description")) == 1
+    assert len(lint(text.replace("validate.]", "validate]"), "awesome-description")) == 1

@@ -138,3 +138,18 @@ def test_fix_never_turns_a_resolving_fragment_into_a_broken_one(
         if _resolves(old_fragment, set(anchors)):
             assert new == old
         assert new == old or _resolves(new_fragment, set(anchors))
+
+
+def test_headings_inside_list_items_have_anchors() -> None:
+    # jwasham/coding-interview-university translations (trimmed): the ToC links headings
+    # written as list items, `- ### Стек`; arthurspk/guiadevbrasil: a heading indented as
+    # the continuation of the list item above it
+    text = (
+        "- [Стек](#Стек)\n- [Números de punto flotante](#números-de-punto-flotante)\n"
+        "- [TypeScript](#-sites-e-cursos-para-aprender-typescript)\n- [Gone](#gone)\n\n"
+        "## Estructuras\n\n- ### Стек\n    - [ ] [Стек (video)](https://www.coursera.org/learn)\n"
+        "- ### Números de punto flotante\n\n"
+        "- [Git cheat sheet](https://training.github.com/downloads)\n\n"
+        "  ## 🐒 Sites e cursos para aprender TypeScript\n"
+    )
+    assert positions(text, RULE) == [(4, 10)]

@@ -43,3 +43,16 @@ def test_seed_002_groups_list() -> None:
     ctx = context(SEEDS["002"].read_text(encoding="utf-8"), "002.md")
     [found] = lint_context(ctx, settings(RULE))
     assert found.line == 116
+
+
+def test_an_item_indented_less_than_its_content_column_is_in_the_same_list() -> None:
+    # dqxiu/ICL_PaperList (trimmed): " 9." is indented by one space between 8. and 10.
+    text = (
+        "8. **An information flow perspective for understanding in-context learning.**\n"
+        "   *Lean Wang, Lei Li.* [[pdf](https://arxiv.org/abs/2305.14160)]\n\n\n"
+        " 9. **An Explanation of In-context Learning as Implicit Bayesian Inference.**\n\n"
+        "   *Sang Michael Xie, Aditi Raghunathan.* [[pdf](https://arxiv.org/pdf/2111.02080)]\n\n\n"
+        "10. **Data Distributional Properties Drive Emergent In-Context Learning.**\n"
+    )
+    assert positions(text, RULE) == []
+    assert positions(text.replace(" 9.", " 7."), RULE) == [(5, 2)]

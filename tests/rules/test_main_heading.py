@@ -45,3 +45,9 @@ def test_an_html_logo_heading_is_a_main_heading() -> None:
         "</h1>\n\n## Platforms\n"
     )
     assert lint(text, RULE) == []
+
+
+def test_a_site_named_by_its_domain_is_a_name() -> None:
+    # ripienaar/free-for-dev
+    assert lint("# free-for.dev\n\n## Analytics\n", "main-heading") == []
+    assert len(lint("# free for dev\n\n## Analytics\n", "main-heading")) == 1

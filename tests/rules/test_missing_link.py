@@ -58,3 +58,33 @@ def test_a_deprecated_entry_without_its_link_is_deliberate() -> None:
         "- **Lost Tool** — A tool whose link was lost in an edit.\n"
     )
     assert [d.line for d in lint(text, RULE)] == [4]
+
+
+def test_a_lone_title_item_whose_links_follow_in_the_next_block() -> None:
+    # BradyFU/Awesome-Multimodal-Large-Language-Models (trimmed): a bullet names the
+    # benchmark, a logo and a line of links follow, then the next entries
+    text = (
+        "## Benchmarks\n\n"
+        "- 🔥 **Video-MME-v2: Towards the Next Stage in Video Understanding Evaluation**\n\n"
+        '<p align="center">\n    <img src="./images/video-mme-v2-logo.png" width="100%">\n</p>\n\n'
+        "<font size=7><div align='center' > [[🍎 Project Page](https://video-mme-v2.netlify.app/)]"
+        " [[📖 Paper](https://arxiv.org/pdf/2604.05015)]</div></font>\n\n"
+        "- 🌟 **MME-Survey: A Comprehensive Survey on Evaluation of Multimodal LLMs**  \n"
+        "arXiv 2025, [Paper](https://arxiv.org/pdf/2411.15296.pdf)\n\n"
+        "- **MME: A Comprehensive Evaluation Benchmark**  \n"
+        "NeurIPS 2025, [Paper](https://arxiv.org/pdf/2306.13394.pdf)\n"
+        "- **Lost Benchmark**\n"
+    )
+    assert [line for line, _ in positions(text, "missing-link")] == [16]
+
+
+def test_a_note_among_one_subjects_links() -> None:
+    # e2b-dev/awesome-ai-agents (trimmed): an agent's "Links" list with a note under it
+    text = (
+        "## [Westworld](https://github.com/TheoLvs/westworld)\n\n### Links\n"
+        "- [GitHub](https://github.com/TheoLvs/westworld)\n"
+        "- [Documentation](https://theolvs.github.io/westworld/)\n"
+        "- [Underlying paper - Generative Agents](https://arxiv.org/abs/2304.03442)\n"
+        "- A paper simulating interactions between tens of agents\n"
+    )
+    assert positions(text, "missing-link") == []

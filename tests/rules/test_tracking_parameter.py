@@ -38,3 +38,14 @@ def test_a_sponsor_link_crediting_the_list_is_left_alone() -> None:
         "(https://arxiv.org/pdf/2210.11416.pdf?trk=public_post_comment-text)\n"
     )
     assert [d.line for d in lint(text, RULE)] == [3]
+
+
+def test_a_services_badge_markup_is_left_alone() -> None:
+    # practical-tutorials/project-based-learning: the Gitter badge as Gitter hands it out
+    text = (
+        "[![Gitter](https://badges.gitter.im/practical-tutorials/community.svg)]"
+        "(https://gitter.im/practical-tutorials/community?utm_source=badge&utm_medium=badge"
+        "&utm_campaign=pr-badge)\n"
+    )
+    assert lint(text, "tracking-parameter") == []
+    assert len(lint(text.replace("=badge", "=feed"), "tracking-parameter")) == 1

@@ -64,3 +64,21 @@ def test_a_stray_bracket_in_the_source_is_reported() -> None:
     text = "- [Curso Completo de CSS 3 - Jornada do Dev)](https://goo.gl/ebjzVG)\n"
     [found] = lint(text, RULE)
     assert found.line == 1 and '")" without "("' in found.message
+
+
+def test_a_bare_url_in_parentheses_keeps_its_closing_parenthesis() -> None:
+    # terryum/awesome-deep-learning-papers: a link broken by a space, "[[pdf]] (url)"
+    text = (
+        "- Empirical evaluation of gated recurrent neural networks (2014), J. Chung et al. "
+        "[[pdf]](https://arxiv.org/pdf/1412.3555)\n"
+        "- Improving distributional similarity with lessons learned from word embeddings, "
+        "O. Levy et al. [[pdf]] (https://www.transacl.org/ojs/index.php/tacl/article/download/570/124)\n"
+    )
+    assert lint(text, "unbalanced-punctuation") == []
+    assert len(lint(text.replace("/124)", "/124"), "unbalanced-punctuation")) == 1
+    # ripienaar/free-for-dev (trimmed): the pair closes before a full stop
+    sentence = (
+        "- [Public Cloud Threat Intelligence](https://cloudintel.himanshuanand.com/) - Indicators,"
+        " a portion is on github (https://github.com/unknownhad/AWSAttacks). Full list via API\n"
+    )
+    assert lint(sentence, "unbalanced-punctuation") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from awesomelint.lint.ruledoc import parse_doc
-from awesomelint.rules import RULES, Rule, find_rule
+from awesomelint.rules import RULES, Rule, find_rule, fix_availability
 
 
 def _options(rule: Rule) -> str:
@@ -33,7 +33,7 @@ def rule_markdown(rule: Rule) -> str:
         f"## {rule.ID} {rule.NAME}\n\n"
         f"{doc.summary}\n\n"
         f"- severity: {rule.SEVERITY}\n"
-        f"- fixable: {'yes' if rule.FIXABLE else 'no'}\n"
+        f"- fix: {fix_availability(rule)}\n"
         f"- presets: {', '.join(sorted(rule.PRESETS))}\n"
         f"- options: {_options(rule)}\n\n"
         f"{body}\n"
@@ -42,13 +42,13 @@ def rule_markdown(rule: Rule) -> str:
 
 def _table() -> str:
     width = max(len(rule.NAME) for rule in RULES)
-    lines = [f"{'id':<6} {'name':<{width}} {'severity':<8} {'fix':<3} presets / summary"]
+    lines = [f"{'id':<6} {'name':<{width}} {'severity':<8} {'fix':<9} presets / summary"]
     for rule in RULES:
         doc = parse_doc(rule.__doc__)
-        fix = "yes" if rule.FIXABLE else ""
+        fix = fix_availability(rule)
         presets = ",".join(sorted(rule.PRESETS))
         lines.append(
-            f"{rule.ID:<6} {rule.NAME:<{width}} {rule.SEVERITY:<8} {fix:<3} "
+            f"{rule.ID:<6} {rule.NAME:<{width}} {rule.SEVERITY:<8} {fix:<9} "
             f"[{presets}] {doc.summary}"
         )
     return "\n".join(lines) + "\n"

@@ -1,15 +1,17 @@
 """What a rule sees: the parsed Document and the source lines it came from.
 
 Structural rules (duplicates, labels, headings) read the Document; textual
-rules (whitespace, numbering, link syntax) read the lines.  Derived views
-(links, headings, the dedupe result) are computed once per file, on first use,
-so a run that enables few rules pays for few views.
+rules (whitespace, numbering, link syntax) read the lines.  Every view is
+computed once per file, on first use, the Document included: a rule declares
+the views it consumes (``CONSUMES``, yamllint's ``TYPE``) and the runner
+prepares those of the enabled rules, so a run of line rules never parses
+entries or runs the dedupe engine.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -18,8 +20,10 @@ from awesomelint.anchors import file_anchors
 from awesomelint.extract import LinkRef, blank_code, iter_links
 from awesomelint.lint.child import Child, start_in_child
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
-from awesomelint.model import Block, Document, Entry, Section
+from awesomelint.lint.directives import Directive, parse_directives
+from awesomelint.model import Block, Document, Entry, Repair, Section
 from awesomelint.parse import Decoded, parse_text
+from awesomelint.parse.frontmatter import split_front_matter
 from awesomelint.slug import heading_text, unique_slugs
 from awesomelint.syntax import CODE_SPAN, FENCE, FRONT_MATTER_CLOSE, LIST_MARKER, closes_fence
 
@@ -30,6 +34,47 @@ if TYPE_CHECKING:
     from awesomelint.dedupe import Candidate, DedupeResult
 
 _WRAP = 40  # lines an entry may wrap over, notes included
+_FRONT_MATTER_MAX = 500  # split_front_matter looks no further
+
+# The views a rule may consume (its module's ``CONSUMES``), each computed at most once.
+LINES = "lines"  # lines, raw_lines, final_newline, repairs, indent_column, locate: free
+CODE = "code"  # code_lines, verbatim_lines, code_free_lines, markdown_lines, directives
+DOCUMENT = "document"  # the parsed Document: sections, title, entries as parsed
+HEADINGS = "headings"  # headings and toc_blocks
+ANCHORS = "anchors"  # the fragments that exist
+LINKS = "links"  # links, link_sites, url_sites
+ENTRIES = "entries"  # located: every entry with its section
+DUPLICATES = "duplicates"  # the dedupe engine's verdict (needs entries)
+INPUTS: tuple[str, ...] = (LINES, CODE, DOCUMENT, HEADINGS, ANCHORS, LINKS, ENTRIES, DUPLICATES)
+# what each view is computed from: consuming a view consumes these too
+NEEDS: dict[str, frozenset[str]] = {
+    LINES: frozenset(),
+    CODE: frozenset(),
+    DOCUMENT: frozenset(),
+    HEADINGS: frozenset({DOCUMENT}),
+    ANCHORS: frozenset({DOCUMENT}),
+    LINKS: frozenset({DOCUMENT, CODE}),
+    ENTRIES: frozenset({DOCUMENT}),
+    DUPLICATES: frozenset({ENTRIES, DOCUMENT}),
+}
+# the context's attributes that belong to each view (the test of CONSUMES reads this)
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    CODE: ("code_lines", "verbatim_lines", "code_free_lines", "markdown_lines", "directives"),
+    DOCUMENT: ("document",),
+    HEADINGS: ("headings", "toc_blocks"),
+    ANCHORS: ("anchors",),
+    LINKS: ("links", "link_sites", "url_sites"),
+    ENTRIES: ("located",),
+    DUPLICATES: ("duplicates", "prefetch_duplicates"),
+}
+
+
+def closure(inputs: Iterable[str]) -> frozenset[str]:
+    """``inputs`` with every view they are computed from."""
+    found = set(inputs)
+    for name in list(found):
+        found |= NEEDS.get(name, frozenset())
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -89,36 +134,62 @@ class LintContext:
 
     ``lines`` are the lines the parser read (mojibake repaired, no line ends),
     ``raw_lines`` the lines as they are on disk; they differ only on the lines
-    of ``document.repairs``.  Fixes are edits of ``raw_lines``.
+    of ``repairs``.  Fixes are edits of ``raw_lines``.  The Document is parsed
+    on first use (``parse``), so the line rules alone never pay for it.
     """
 
-    document: Document
+    path: str
     lines: tuple[str, ...]
     raw_lines: tuple[str, ...]
     final_newline: bool
+    repairs: tuple[Repair, ...]
+    parse: Callable[[], Document] = field(repr=False, compare=False)
     _memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_decoded(cls, decoded: Decoded, path: str) -> LintContext:
-        """Parse decoded text into a context."""
-        document = parse_text(decoded.text, path, decoded.newline, decoded.repairs)
-        return cls.from_document(document, decoded.text)
+        """A context for decoded text; the Document is parsed when a rule needs it."""
+        text, newline, repairs = decoded.text, decoded.newline, decoded.repairs
+        return cls._build(path, text, repairs, lambda: parse_text(text, path, newline, repairs))
 
     @classmethod
     def from_document(cls, document: Document, text: str) -> LintContext:
         """A context for ``document`` parsed from ``text`` (LF line ends, repaired)."""
+        return cls._build(document.path, text, document.repairs, lambda: document)
+
+    @classmethod
+    def _build(
+        cls, path: str, text: str, repairs: tuple[Repair, ...], parse: Callable[[], Document]
+    ) -> LintContext:
         final_newline = text.endswith("\n")
         lines = text.split("\n")
         if final_newline:
             lines.pop()
         raw = list(lines)
-        for repair in document.repairs:
+        for repair in repairs:
             raw[repair.line - 1] = repair.before
-        return cls(document, tuple(lines), tuple(raw), final_newline)
+        return cls(path, tuple(lines), tuple(raw), final_newline, repairs, parse)
 
-    @property
-    def path(self) -> str:
-        return self.document.path
+    @cached_property
+    def document(self) -> Document:
+        """The parsed list (parsed once, on first use)."""
+        return self.parse()
+
+    def prepare(self, inputs: Iterable[str]) -> None:
+        """Compute the views ``inputs`` names, each once (the dedupe verdict excepted: it
+        depends on a rule's threshold, and the duplicate rules start it themselves)."""
+        wanted = closure(inputs)
+        for name, attribute in (
+            (CODE, "code_free_lines"),
+            (CODE, "verbatim_lines"),
+            (DOCUMENT, "document"),
+            (HEADINGS, "headings"),
+            (ANCHORS, "anchors"),
+            (LINKS, "url_sites"),
+            (ENTRIES, "located"),
+        ):
+            if name in wanted:
+                getattr(self, attribute)
 
     def diagnostic(
         self,
@@ -138,7 +209,13 @@ class LintContext:
         """Lines that are not markdown at all: front matter and fenced code blocks."""
         skip: set[int] = set()
         start = 0
-        if self.document.front_matter is not None:
+        # the parser's test of front matter, on the lines (no Document needed)
+        if self.lines and self.lines[0].startswith("---"):
+            head = [line + "\n" for line in self.lines[:_FRONT_MATTER_MAX]]
+            front_matter = split_front_matter(head)[0] is not None
+        else:
+            front_matter = False
+        if front_matter:
             for index in range(1, len(self.lines)):
                 if FRONT_MATTER_CLOSE.match(self.lines[index]):
                     skip.update(range(1, index + 2))
@@ -157,6 +234,14 @@ class LintContext:
                 fence = opened.group(1)
                 skip.add(index + 1)
         return frozenset(skip)
+
+    @cached_property
+    def directives(self) -> tuple[Directive, ...]:
+        """The inline directives (``lint.directives``) outside front matter and code blocks."""
+        code = self.code_lines
+        return parse_directives(
+            (number, line) for number, line in enumerate(self.lines, start=1) if number not in code
+        )
 
     @cached_property
     def verbatim_lines(self) -> frozenset[int]:

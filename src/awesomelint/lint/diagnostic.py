@@ -11,6 +11,9 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
+# ruff's FixAvailability: does every diagnostic of a rule carry a fix, some of them, or none?
+FixAvailability = Literal["always", "sometimes", "none"]
+FIX_AVAILABILITIES: tuple[FixAvailability, ...] = ("always", "sometimes", "none")
 
 
 @dataclass(frozen=True, order=True)

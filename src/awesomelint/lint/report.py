@@ -13,7 +13,7 @@ from awesomelint import sarif as sarif_log
 from awesomelint.lint.diagnostic import Diagnostic
 from awesomelint.lint.ruledoc import parse_doc
 from awesomelint.lint.runner import FileResult
-from awesomelint.rules import RULES, find_rule
+from awesomelint.rules import RULES, find_rule, fix_availability
 
 _COLORS = {"error": "red", "warning": "yellow"}
 _SARIF_LEVEL = {"error": "error", "warning": "warning"}
@@ -121,7 +121,7 @@ def sarif(results: Sequence[FileResult], color: bool = False) -> str:
                 "fullDescription": {"text": doc.text},
                 "help": {"text": doc.text, "markdown": doc.text},
                 "defaultConfiguration": {"level": _SARIF_LEVEL[rule.SEVERITY]},
-                "properties": {"tags": sorted(rule.PRESETS), "fixable": rule.FIXABLE},
+                "properties": {"tags": sorted(rule.PRESETS), "fix": fix_availability(rule)},
             }
         )
     found = []

@@ -13,10 +13,12 @@ from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
 from awesomelint.lint.context import LintContext
 from awesomelint.lint.diagnostic import Diagnostic, Fix, sort_key
-from awesomelint.lint.directives import parse_directives, suppressed
+from awesomelint.lint.directives import suppressed
 from awesomelint.lint.fixes import apply_fixes
+from awesomelint.lint.precedence import one_per_defect
 from awesomelint.lint.settings import LintSettings
 from awesomelint.parse import decode, read_bytes, read_file
+from awesomelint.rules import consumes
 
 MAX_ROUNDS = 10
 _BOM = b"\xef\xbb\xbf"
@@ -35,19 +37,22 @@ class FileResult:
     fixed: int = 0
 
 
+def needed_inputs(settings: LintSettings) -> frozenset[str]:
+    """The context views the enabled rules consume: each is computed once, the rest never."""
+    return frozenset().union(*(consumes(active.rule) for active in settings.rules))
+
+
 def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
     """Every diagnostic of the enabled rules that no directive silences, in file order."""
-    directives = parse_directives(
-        (number, line)
-        for number, line in enumerate(ctx.lines, start=1)
-        if number not in ctx.code_lines
-    )
+    directives = ctx.directives
     found: list[Diagnostic] = []
     # rules with costly shared work start it first and run last, so it overlaps the rest
+    # (the other views included)
     for active in settings.rules:
         prefetch = getattr(active.rule, "prefetch", None)
         if prefetch is not None:
             prefetch(ctx, active.options)
+    ctx.prepare(needed_inputs(settings))
     ordered = sorted(settings.rules, key=lambda a: hasattr(a.rule, "prefetch"))
     for active in ordered:
         rule = active.rule
@@ -62,23 +67,9 @@ def lint_context(ctx: LintContext, settings: LintSettings) -> list[Diagnostic]:
                 d for d in diagnostics if not suppressed(directives, rule.ID, rule.NAME, d.line)
             ]
         found.extend(diagnostics)
-    found = one_per_defect(found)
+    found = one_per_defect(found, ctx.lines)
     found.sort(key=sort_key)
     return found
-
-
-# A broken link token is seen by several rules; the markup rule that names the breakage
-# speaks for it, and the rules that only see its consequences stay quiet on that line.
-_SPECIFIC = frozenset({"AL005", "AL006", "AL007", "AL012"})
-_CONSEQUENTIAL = frozenset({"AL003", "AL019"})
-
-
-def one_per_defect(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop what a more specific rule already reports on the same line."""
-    specific = {(d.file, d.line) for d in found if d.rule in _SPECIFIC}
-    if not specific:
-        return found
-    return [d for d in found if d.rule not in _CONSEQUENTIAL or (d.file, d.line) not in specific]
 
 
 def lint_bytes(data: bytes, path: str, settings: LintSettings) -> FileResult:

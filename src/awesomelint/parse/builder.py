@@ -29,6 +29,7 @@ from awesomelint.parse.dialects import (
 from awesomelint.parse.dialects.acronym import entry_from_acronym, is_acronym_led
 from awesomelint.parse.dialects.html import items_from_html
 from awesomelint.parse.dialects.lines import entries_from_lines
+from awesomelint.parse.dialects.table import gfm_cells
 from awesomelint.parse.entries import (
     entry_from_inline,
     has_link,
@@ -465,8 +466,10 @@ class Builder:
         header = [to_plain(cell.children).strip() for cell in token.header.children]
         entries = []
         for row in token.children:
-            cells = [list(cell.children) for cell in row.children]
             line = row.line_number + self.offset
+            cells = [list(cell.children) for cell in row.children]
+            if 1 <= line <= len(self.bare):
+                cells = gfm_cells(self.bare[line - 1], cells, len(header))
             entry = entry_from_row(header, cells, Span(self.path, line, 1, line))
             if entry is None:
                 self.verbatim(start, end)

@@ -10,6 +10,7 @@ it with the scan cut to ASCII and add the rest of the same set from a table
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 
@@ -34,6 +35,12 @@ def import_mistletoe() -> None:
     finally:
         sys.maxunicode = real  # type: ignore[misc]
     core_tokens.punctuation.update(punctuation())
+    import mistletoe.block_token as block_token
+
+    # CommonMark's ordered marker has 1 to 9 digits; mistletoe takes ``)`` or ``.`` with
+    # none, so a wrapped line that starts ``) et al.`` would open a list and cut its item
+    block_token.List.pattern = re.compile(r" {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)")
+    block_token.ListItem.pattern = re.compile(r"( {0,3})(\d{1,9}[.)]|[+\-*])($|\s+)")
 
 
 def is_punctuation(char: str) -> bool:

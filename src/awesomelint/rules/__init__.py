@@ -1,11 +1,14 @@
 """The lint rules: one module each, in an explicit registry (yamllint's way, no import magic).
 
 A rule module holds ``ID`` (``AL001``), ``NAME`` (``duplicate-entry``),
-``SEVERITY``, ``FIXABLE``, ``PRESETS`` (the presets that enable it),
-``OPTIONS`` (name -> default; the default's type is the option's type),
-optionally ``CHOICES`` (name -> allowed strings), and
-``check(ctx, options)``, a generator of Diagnostics.  Its docstring is its
-documentation, with a failing and a passing example (``awesomelint rules ID``).
+``SEVERITY``, ``FIX`` (``always``, ``sometimes`` or ``none``: ruff's fix
+availability), ``CONSUMES`` (the context views it reads, ``lint.context.INPUTS``),
+``PRESETS`` (the presets that enable it), ``OPTIONS`` (name -> default; the
+default's type is the option's type), optionally ``CHOICES`` (name -> allowed
+strings), and ``check(ctx, options)``, a generator of Diagnostics.  ``FIX`` and
+``CONSUMES`` may be left out: read them through ``fix_availability`` and
+``consumes``, which fall back to an older module's ``FIXABLE`` and to every view.
+Its docstring is its documentation, with a failing and a passing example (``awesomelint rules ID``).
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import INPUTS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import PRESETS
 
 
@@ -24,7 +27,6 @@ class Rule(Protocol):
     ID: str
     NAME: str
     SEVERITY: Severity
-    FIXABLE: bool
     PRESETS: frozenset[str]
     OPTIONS: Mapping[str, object]
 
@@ -60,6 +62,7 @@ from awesomelint.rules import (  # noqa: E402  (the protocol above is what they 
     trailing_whitespace,
     unbalanced_punctuation,
     undefined_reference,
+    unknown_rule_in_directive,
     url_whitespace,
 )
 
@@ -95,6 +98,7 @@ RULES: tuple[Rule, ...] = tuple(
             trailing_whitespace,
             final_newline,
             blank_lines,
+            unknown_rule_in_directive,
         ),
         key=lambda rule: rule.ID,
     )
@@ -104,7 +108,21 @@ _BY_KEY: dict[str, Rule] = {rule.ID.lower(): rule for rule in RULES} | {
     rule.NAME: rule for rule in RULES
 }
 
-__all__ = ["PRESETS", "RULES", "Rule", "find_rule"]
+__all__ = ["PRESETS", "RULES", "Rule", "consumes", "find_rule", "fix_availability"]
+
+
+def consumes(rule: Rule) -> frozenset[str]:
+    """The context views ``rule`` reads; a module that does not say is given all of them."""
+    return getattr(rule, "CONSUMES", None) or frozenset(INPUTS)
+
+
+def fix_availability(rule: Rule) -> FixAvailability:
+    """``always``, ``sometimes`` or ``none``; a module with only ``FIXABLE = True`` is
+    taken to fix sometimes (the claim it can honour)."""
+    found = getattr(rule, "FIX", None)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    return "sometimes" if getattr(rule, "FIXABLE", False) else "none"
 
 
 def find_rule(key: str) -> Rule | None:

@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import DOCUMENT, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.syntax import ATX_H1, BADGE_LINK
 
 ID = "AL024"
 NAME = "awesome-badge"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({DOCUMENT})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 

@@ -4,8 +4,11 @@ awesome-lint's description rule: ``- [Name](url) - Description.``.  A first
 word in camelCase, with capitals or digits inside (``iOS``, ``p2p``), a name
 written in lower case (``npm``), and a script without letter case (Chinese,
 Japanese) count as capitalised, as does a first word that starts with a digit,
-code or a link.  What follows the final stop (an emoji, a badge, a licence tag
-``[MIT]``, ``(Japanese)``) is not the end of the sentence.  A list is held to
+code or a link, and a first word that is the entry's name (its title, or the
+name its URL spells, ``nanomsg-next-generation`` for ``…/nanomsg/nng``).  A
+sentence may end inside a closing link's text.  What follows the final stop
+(an emoji, a badge, a licence tag ``[MIT]``, ``(Japanese)``) is not the end
+of the sentence.  A list is held to
 its own habit: a check is made only where nearly every description of the list
 already follows it, so a list that writes ``- lowercase desc`` throughout is
 not asked to change every line.
@@ -24,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.model import Entry
 from awesomelint.syntax import LIST_MARKER_AND_SPACE
@@ -33,7 +36,8 @@ from awesomelint.syntax import LIST_MARKER_AND_SPACE
 ID = "AL021"
 NAME = "awesome-description"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 
@@ -49,6 +53,7 @@ _TRAILING = re.compile(
     r"(?:\s*(?:!?\[[^\]]*\]\([^)]*\)|\[[^\]]{1,30}\]|\([^()]{1,30}\)|:[\w+-]+:"
     r"|<[^>]+>|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+))+\s*$"
 )
+_URL_WORDS = frozenset("https http www com org net io github gitlab html".split())
 _HOUSE_SHARE = 0.9  # a habit nearly every description of the list follows
 _HABIT_MIN = 5
 
@@ -66,10 +71,16 @@ def _capitalised(text: str) -> bool:
     return word[0].isupper() or any(char.isupper() for char in word[1:])
 
 
+_FINAL_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)\s*$")
+
+
 def _ended(text: str) -> bool:
     text = text.rstrip()
     if _END.search(text):
         return True
+    last = _FINAL_LINK.search(text)
+    if last and _END.search(last.group(1).rstrip()):
+        return True  # the sentence ends inside a closing link's text: "… [Use decimals.](url)"
     trimmed = _TRAILING.sub("", text)
     return trimmed != text and bool(_END.search(trimmed.rstrip()))
 
@@ -77,7 +88,13 @@ def _ended(text: str) -> bool:
 def _names_itself(entry: Entry) -> bool:
     """A first word that is the entry's own name, as written ("ggshield is a CLI …")."""
     word = _LEADING_MARKUP.sub("", entry.description).split()[0].strip(".,:;!?")
-    return word.casefold() in entry.title.casefold()
+    if word.casefold() in entry.title.casefold():
+        return True
+    # or the project's name as its URL spells it: "nanomsg-next-generation" for
+    # github.com/nanomsg/nng
+    parts = {part for part in re.split(r"[-_.]", word.casefold()) if len(part) >= 3}
+    where = set(re.split(r"[/.:?#=&_-]+", (entry.url or "").casefold()))
+    return bool(parts & (where - _URL_WORDS))
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:

@@ -29,15 +29,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.syntax import LEADING_LINK, LEADING_REFERENCE_LINK, LIST_ITEM_TEXT
 
 ID = "AL020"
 NAME = "awesome-list-item"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 

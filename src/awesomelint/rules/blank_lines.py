@@ -24,14 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import HYGIENE
 
 ID = "AL027"
 NAME = "blank-lines"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({CODE})
 PRESETS = HYGIENE
 OPTIONS = {"maximum": 1}
 

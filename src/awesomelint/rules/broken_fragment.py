@@ -27,16 +27,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesomelint.anchors import has_anchor
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import ANCHORS, CODE, HEADINGS, LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.slug import fragment_key, heading_text, slug
-from awesomelint.syntax import HTML_HEADING, QUOTED_ATX_HEADING
+from awesomelint.syntax import HTML_HEADING
 
 ID = "AL015"
 NAME = "broken-fragment"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({ANCHORS, CODE, HEADINGS, LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
@@ -47,11 +48,9 @@ def _unread_heading_keys(ctx: LintContext) -> set[str]:
     """Keys of anchors GitHub may give headings that are not sections of the Document."""
     keys: set[str] = set()
     for _, line in ctx.markdown_lines():
-        if ">" not in line and "<h" not in line.lower():
+        if "<h" not in line.lower():
             continue
-        quoted = QUOTED_ATX_HEADING.match(line)
-        texts = [quoted.group(1)] if quoted else []
-        texts.extend(match.group(1) for match in HTML_HEADING.finditer(line))
+        texts = [match.group(1) for match in HTML_HEADING.finditer(line)]
         keys.update(fragment_key(slug(text)) for text in texts)
     return keys
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.local_links import check_local, is_local, markdown_anchors
 
 ID = "AL035"
 NAME = "broken-local-link"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 
 ID = "AL022"
 NAME = "description-repeats-name"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 

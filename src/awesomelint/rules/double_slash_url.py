@@ -19,15 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.lint.sites import split_url
 
 ID = "AL009"
 NAME = "double-slash-url"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.titles import distinctive_words, normalise_title
@@ -40,7 +40,8 @@ from awesomelint.urls import identity_key
 ID = "AL028"
 NAME = "duplicate-description"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = EVERY
 OPTIONS = {"min-words": 6}
 

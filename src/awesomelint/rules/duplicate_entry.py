@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DUPLICATES, ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.syntax import HTML_HEADING_START
@@ -46,7 +46,8 @@ from awesomelint.urls import identity_key, key_kind
 ID = "AL001"
 NAME = "duplicate-entry"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DUPLICATES, ENTRIES})
 PRESETS = EVERY
 OPTIONS = {"cross-section-severity": "off", "threshold": 90}
 _MIN_TITLE_WORDS = 5  # a shared title this long names one work

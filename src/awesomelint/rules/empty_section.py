@@ -28,15 +28,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DOCUMENT, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.slug import heading_text
 
 ID = "AL016"
 NAME = "empty-section"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DOCUMENT})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import LINES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import HYGIENE
 
 ID = "AL026"
 NAME = "final-newline"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({LINES})
 PRESETS = HYGIENE
 OPTIONS: dict[str, object] = {}
 

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import STRICT
 from awesomelint.lint.sites import on_host, split_url
 
 ID = "AL008"
 NAME = "insecure-url"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({LINKS})
 PRESETS = STRICT
 OPTIONS: dict[str, object] = {"hosts": ()}
 

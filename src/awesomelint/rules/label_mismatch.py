@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.lint.sites import ArxivId, arxiv_id, on_host, split_url
 from awesomelint.model import Entry
@@ -39,7 +39,8 @@ from awesomelint.model import Entry
 ID = "AL004"
 NAME = "label-mismatch"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

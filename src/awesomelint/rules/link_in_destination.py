@@ -18,15 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.syntax import LINK_IN_DESTINATION
 
 ID = "AL005"
 NAME = "link-in-destination"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({CODE})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options, mask_code_spans
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import CODE, LintContext, Options, mask_code_spans
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.syntax import UNIT_START
 
 ID = "AL007"
 NAME = "link-syntax"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({CODE})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

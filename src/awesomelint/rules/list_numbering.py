@@ -24,15 +24,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.syntax import BULLET_ITEM, LIST_BREAK, ORDERED_ITEM
 
 ID = "AL018"
 NAME = "list-numbering"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({CODE})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
@@ -76,7 +77,9 @@ def _lists(ctx: LintContext) -> Iterator[_List]:
                 or (stack[-1].indent == indent and stack[-1].delimiter != delimiter)
             ):
                 yield stack.pop()
-            if not stack or stack[-1].indent < indent:
+            # nested only from the item's content column on: ``8.`` then `` 9.`` (one
+            # space in) is still one list, as CommonMark reads it
+            if not stack or indent >= stack[-1].content:
                 content = ordered.end() if ordered.end() < len(line) else ordered.end() + 1
                 stack.append(_List(indent, delimiter, content))
             stack[-1].items.append((number, len(ordered.group(1)) + 1, ordered.group(2)))

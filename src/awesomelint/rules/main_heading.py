@@ -3,7 +3,8 @@
 awesome-lint's heading rule.  The title is what GitHub and the awesome index
 show; one level-1 heading keeps the outline (and the generated table of
 contents) in one tree.  Words in links and images are not checked; short
-words (a, and, of, the ...) may stay in lower case.  An HTML ``<h1>`` logo
+words (a, and, of, the ...) may stay in lower case, and so may a site's name
+written as its domain (``# free-for.dev``).  An HTML ``<h1>`` logo
 heading, or a logo image with its alt text (awesome-nodejs), before the first
 section is a main heading too.
 
@@ -23,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DOCUMENT, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
 from awesomelint.slug import heading_text
 from awesomelint.syntax import HTML_TITLE, LINK_MARKUP
@@ -32,7 +33,8 @@ from awesomelint.syntax import HTML_TITLE, LINK_MARKUP
 ID = "AL023"
 NAME = "main-heading"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DOCUMENT})
 PRESETS = AWESOME
 OPTIONS: dict[str, object] = {}
 
@@ -40,11 +42,14 @@ SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of on onto or over per so than the to"
     " up upon via vs with yet".split()
 )
+# a site's name written as its domain (``free-for.dev``): a name, kept as it is spelt
+_DOMAIN = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
 
 
 def title_case_problem(text: str) -> str | None:
     """The first word of ``text`` that title case would capitalise, or None."""
-    words = [w for w in re.split(r"[\s\-\u2013\u2014]+", text.strip()) if w]
+    tokens = [t for t in text.split() if not _DOMAIN.match(t.strip("\"'“”()[]{},:;!?*_`"))]
+    words = [w for w in re.split(r"[\s\-\u2013\u2014]+", " ".join(tokens)) if w]
     for position, word in enumerate(words):
         core = word.strip("\"'“”‘’()[]{}.,:;!?*_`")
         if not core or not core[0].isalpha() or not core[0].islower():

@@ -9,7 +9,10 @@ that is not a sentence.  Not reported either: an entry with nested entries (a
 group heading), a field label ending in ``:``, a to-do item (``- [ ]``), and an
 entry marked deprecated or struck out
 (``:warning:``, ``⚠``, ``~~…~~``, "deprecated", "archived"), whose link a
-maintainer removed on purpose.
+maintainer removed on purpose; an item alone in its list whose links follow in
+the next block (a title bullet over a logo and a line of ``[Paper](…)`` links);
+and a note among the links of one subject (``- [GitHub](…)``, ``- [Docs](…)``,
+then ``- A paper simulating …``), which describes the link above it.
 
 Fails::
 
@@ -31,8 +34,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from awesomelint.extract import links_in_markdown
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.syntax import LINK_CUE, TASK_ITEM
@@ -40,7 +43,8 @@ from awesomelint.syntax import LINK_CUE, TASK_ITEM
 ID = "AL003"
 NAME = "missing-link"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
@@ -77,11 +81,51 @@ def _entry_like(title: str, line: str) -> bool:
     return bold or not text.endswith((".", "!", "?", ";"))
 
 
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_FOLLOWING = 12  # lines after a lone item where its links may stand
+# labels of links about one subject (its repository, its docs), not names of entries
+_SUBJECT_LINKS = frozenset(
+    "github gitlab website site homepage home docs documentation paper arxiv pdf blog "
+    "twitter tweet x discord slack demo video youtube replit code source project "
+    "project page linkedin reddit medium slides api npm pypi".split()
+)
+
+
+def _links_follow(ctx: LintContext, line: int) -> bool:
+    """Is the item on ``line`` alone in its list, with links in the block after it?"""
+    number = line + 1
+    last = min(len(ctx.lines), line + _FOLLOWING)
+    blank = False
+    while number <= last:
+        text = ctx.lines[number - 1]
+        if not text.strip():
+            blank = True
+        elif _ITEM.match(text) or _HEADING.match(text):
+            return False
+        elif not blank and text.startswith((" ", "\t")):
+            pass  # the item's own continuation
+        elif blank and LINK_CUE.search(text):
+            return True
+        number += 1
+    return False
+
+
+def _subject_links(titles: list[str]) -> bool:
+    """Are most of these linked titles labels of one subject's links (GitHub, Docs …)?"""
+    generic = sum(1 for title in titles if title.strip().casefold() in _SUBJECT_LINKS)
+    return bool(titles) and generic * 2 >= len(titles)
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Report unlinked entries among linked siblings (same section, same depth)."""
     siblings: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    linked_titles: dict[tuple[int, int], list[str]] = defaultdict(list)
     for item in ctx.located:
-        siblings[(id(item.section), item.depth)].append(_linked(item.entry, ctx.path))
+        linked = _linked(item.entry, ctx.path)
+        siblings[(id(item.section), item.depth)].append(linked)
+        if linked:
+            linked_titles[(id(item.section), item.depth)].append(item.entry.title)
     for item in ctx.located:
         entry = item.entry
         if entry.children or _linked(entry, ctx.path):
@@ -93,6 +137,10 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if not _entry_like(entry.title, ctx.lines[line - 1] if line <= len(ctx.lines) else ""):
             continue
         if _DEPRECATED.search(ctx.lines[line - 1] if line <= len(ctx.lines) else entry.title):
+            continue
+        if _subject_links(linked_titles[(id(item.section), item.depth)]):
+            continue  # a note among one subject's links
+        if _links_follow(ctx, line):
             continue
         yield ctx.diagnostic(
             ID, options, line, ctx.indent_column(line), f'entry "{entry.title}" has no link'

@@ -22,15 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import LINES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.syntax import URL_TEXT
 
 ID = "AL013"
 NAME = "mojibake"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({LINES})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
@@ -55,7 +56,7 @@ def _short(text: str) -> str:
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """One diagnostic per damaged line, fixed by writing the repaired line."""
-    for repair in ctx.document.repairs:
+    for repair in ctx.repairs:
         start, wrong, right = _difference(repair.before, repair.after)
         yield ctx.diagnostic(
             ID,

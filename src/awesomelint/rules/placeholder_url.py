@@ -21,15 +21,16 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.lint.sites import on_host, split_url
 
 ID = "AL011"
 NAME = "placeholder-url"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -33,15 +33,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DUPLICATES, ENTRIES, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.titles import distinctive_words
 
 ID = "AL002"
 NAME = "shared-url"
 SEVERITY: Severity = "error"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DUPLICATES, ENTRIES})
 PRESETS = EVERY
 OPTIONS = {"threshold": 90}
 

@@ -43,8 +43,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import Heading, LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import DOCUMENT, HEADINGS, Heading, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Block, Section, Span
 from awesomelint.slug import heading_text
@@ -53,7 +53,8 @@ from awesomelint.syntax import CONTENTS_ITEM, FRAGMENT_LINK, LIST_MARKER_AND_SPA
 ID = "AL014"
 NAME = "toc-sync"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({DOCUMENT, HEADINGS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

@@ -4,8 +4,9 @@ They say where a click came from, not what the link is: they make one page
 look like many (to readers, to the deduplicator, to the link checker's cache)
 and report the list's readers to the site.  The fix removes them and keeps the
 rest of the URL as written.  A ``utm_source`` (or ``ref``) that names an
-awesome list or GitHub is a sponsor link crediting the list on purpose, and a
-social site's ``ref_src`` belongs to its own button: both are left alone.
+awesome list or GitHub is a sponsor link crediting the list on purpose, a
+social site's ``ref_src`` belongs to its own button, and ``utm_source=badge``
+is the markup a service (Gitter) hands out for its badge: all are left alone.
 
 Options: ``parameters`` (``[]``: more parameter names to remove).
 
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import LINKS, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.urls import REPORTED_TRACKING_PARAMS as TRACKING
 from awesomelint.urls import TRACKING_PREFIXES as _PREFIXES
@@ -31,7 +32,8 @@ from awesomelint.urls import TRACKING_PREFIXES as _PREFIXES
 ID = "AL010"
 NAME = "tracking-parameter"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({LINKS})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {"parameters": ()}
 
@@ -63,6 +65,8 @@ def _attribution(url: str) -> bool:
             return True  # a social site's own follow or share button
         if name in ("utm_source", "ref") and value == "github":
             return True
+        if name in ("utm_source", "utm_medium") and value == "badge":
+            return True  # a service's badge markup, as the service hands it out
         if (name.startswith("utm_") or name == "ref") and "awesome" in value:
             return True
     return False

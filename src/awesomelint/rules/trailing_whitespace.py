@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import HYGIENE
 
 ID = "AL025"
 NAME = "trailing-whitespace"
 SEVERITY: Severity = "warning"
-FIXABLE = True
+FIX: FixAvailability = "always"
+CONSUMES = frozenset({CODE})
 PRESETS = HYGIENE
 OPTIONS = {"allow-line-break": True}
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options, mask_code_spans
-from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.context import ENTRIES, LintContext, Options, mask_code_spans
+from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
 from awesomelint.syntax import DESTINATION_AND_TITLE, HTML_TAG, URL_RUN
@@ -30,7 +30,8 @@ from awesomelint.syntax import DESTINATION_AND_TITLE, HTML_TAG, URL_RUN
 ID = "AL019"
 NAME = "unbalanced-punctuation"
 SEVERITY: Severity = "warning"
-FIXABLE = False
+FIX: FixAvailability = "none"
+CONSUMES = frozenset({ENTRIES})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
@@ -41,6 +42,18 @@ _BRACKET = re.compile(r"[()\[\]{}]")
 _PAIRED = re.compile(r"\([^()\[\]{}]*\)|\[[^()\[\]{}]*\]|\{[^()\[\]{}]*\}")
 
 
+def _blank_url(match: re.Match[str]) -> str:
+    """A bare URL as a space, but not the ``)`` that closes a parenthesis around it:
+    ``(https://x.org/a).`` keeps its pair."""
+    url = match.group(0)
+    kept = ""
+    while url and (
+        url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count(")") > url.count("("))
+    ):  # GitHub's autolinks leave trailing punctuation and an unpaired ")" out
+        url, kept = url[:-1], url[-1] + kept
+    return " " + kept
+
+
 def _clean(text: str) -> str:
     """The text whose punctuation a reader sees: no link targets, URLs, code, tags, escapes."""
     text = mask_code_spans(text)
@@ -49,7 +62,7 @@ def _clean(text: str) -> str:
     if "](" in text:
         text = DESTINATION_AND_TITLE.sub("]", text)
     if "://" in text:
-        text = URL_RUN.sub(" ", text)
+        text = URL_RUN.sub(_blank_url, text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 

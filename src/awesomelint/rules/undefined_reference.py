@@ -22,15 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.lint.context import LintContext, Options
-from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
+from awesomelint.lint.context import CODE, LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.syntax import DEFINITION_LABEL, REFERENCE_LINK
 
 ID = "AL006"
 NAME = "undefined-reference"
 SEVERITY: Severity = "error"
-FIXABLE = True
+FIX: FixAvailability = "sometimes"
+CONSUMES = frozenset({CODE})
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 

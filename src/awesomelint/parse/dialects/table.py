@@ -7,7 +7,9 @@ tags, as the list shows them), links-only cells as links, description-like
 headers and any cell mixing text with links or images as description, other
 plain cells as tags.  Nothing of a cell is dropped: what the title cell holds
 besides its link (a stars badge, ``<br>``, variant links) joins the
-description.
+description.  Columns are GitHub's: an empty ``||`` cell counts (mistletoe
+drops it), and cells past the header's count, which GitHub does not show,
+name nothing: their links are kept as the entry's links, never its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,30 @@ _YEAR = re.compile(r"^(?:year|date|time|published)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"desc|summary|about|what|note|comment", re.IGNORECASE)
 _NONE = frozenset({"-", "\u2013", "\u2014", "N/A", "n/a"})
 _BREAK = re.compile(r"^(?:\s|<br\s*/?>)+|(?:\s|<br\s*/?>)+$", re.IGNORECASE)
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def gfm_cells(row: str, cells: list[list[Any]], width: int) -> list[list[Any]]:
+    """``cells`` as GitHub lays them out: the empty cells of ``||`` put back in place.
+
+    mistletoe skips a cell with nothing between its pipes and pads the row at
+    the end instead, which shifts every later cell into the wrong column.
+    """
+    text = row.strip()
+    if "||" not in text.replace("\\|", ""):
+        return cells
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    given = iter(cells)
+    laid: list[list[Any]] = []
+    for raw in _PIPE.split(text):
+        laid.append([] if raw == "" else next(given, []))
+    laid.extend(given)
+    while len(laid) > width and not laid[-1]:  # mistletoe's padding
+        laid.pop()
+    return laid
 
 
 def _header_name(text: str) -> str:
@@ -65,6 +91,9 @@ def _is_link(token: Any) -> bool:
 
 def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) -> Entry | None:
     """One row as an entry, or None when the row names nothing."""
+    hidden: list[list[Any]] = []
+    if header and len(cells) > len(header):  # GitHub shows no cell past the header's
+        cells, hidden = cells[: len(header)], cells[len(header) :]
     title_at = title_column(header, cells)
     if title_at is None:
         return None
@@ -124,6 +153,8 @@ def entry_from_row(header: list[str], cells: list[list[Any]], source: Source) ->
         # ``| **Name** | [Paper title](url) |``: read back as ``**Name** · [Paper](url)`` is,
         # the first link is the entry's own
         url, url_label, links = links[0].url, links[0].label, links[1:]
+    for cell in hidden:  # kept, so no command loses them, but they name nothing
+        links.extend(Link(link_label(t) or "", t.target) for t in cell if _is_link(t))
     return Entry(
         title=title,
         url=url,
