@@ -57,6 +57,7 @@ from awesomelint.rules import (  # noqa: E402  (the protocol above is what they 
     missing_link,
     mojibake,
     placeholder_url,
+    product_spelling,
     reversed_link,
     shared_url,
     toc_sync,
@@ -64,6 +65,7 @@ from awesomelint.rules import (  # noqa: E402  (the protocol above is what they 
     trailing_whitespace,
     unbalanced_punctuation,
     undefined_reference,
+    unused_definition,
     url_whitespace,
 )
 
@@ -76,6 +78,7 @@ RULES: tuple[Rule, ...] = tuple(
             label_mismatch,
             link_in_destination,
             undefined_reference,
+            unused_definition,
             link_syntax,
             reversed_link,
             insecure_url,
@@ -100,6 +103,7 @@ RULES: tuple[Rule, ...] = tuple(
             description_repeats_name,
             main_heading,
             awesome_badge,
+            product_spelling,
             trailing_whitespace,
             final_newline,
             blank_lines,

@@ -1,0 +1,92 @@
+"""A link definition (``[label]: url``) or footnote (``[^1]: …``) that nothing refers to.
+
+A definition shows nothing by itself: unused, it is a link the reader never
+sees, usually left behind when its entry was removed or its label retyped.
+Any ``[label]`` in the file counts as a use (a full, collapsed or shortcut
+reference, an image, text inside HTML), so only a label that appears
+nowhere else is reported; the comment idiom ``[//]: # (note)`` is not a
+definition of a link.  A second definition of a label is reported too: the
+first one wins.  There is no fix: deleting a link is for the author to decide.
+
+Fails::
+
+    - [TransformerLens][tl] - Interpretability library.
+
+    [tl]: https://github.com/TransformerLensOrg/TransformerLens
+    [nnsight]: https://github.com/ndif-team/nnsight
+
+Passes::
+
+    - [TransformerLens][tl] - Interpretability library.
+    - [nnsight] - Interpretability of large models.
+
+    [tl]: https://github.com/TransformerLensOrg/TransformerLens
+    [nnsight]: https://github.com/ndif-team/nnsight
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.lint.context import LintContext, Options
+from awesomelint.lint.diagnostic import Diagnostic, Severity
+from awesomelint.lint.presets import HYGIENE
+
+ID = "AL033"
+NAME = "unused-definition"
+SEVERITY: Severity = "warning"
+FIXABLE = False
+PRESETS = HYGIENE
+OPTIONS: dict[str, object] = {}
+
+_DEFINITION = re.compile(r"^( {0,3}|[ \t]*(?:[-*+]|\d+[.)])?[ \t]*)\[((?:\\.|[^\[\]\\])+)\]:(.*)$")
+_BRACKETS = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\\n])+)\]")
+
+
+def _key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _is_comment(label: str, rest: str) -> bool:
+    """``[//]: # (…)``, ``[comment]: <> (…)``: a hidden note, not a link."""
+    target = rest.strip().split(maxsplit=1)[0] if rest.strip() else ""
+    return label.startswith("//") or target in ("", "#", "<>")
+
+
+def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
+    """Collect definitions, count every other bracketed label as a use, report the rest."""
+    definitions: list[tuple[int, int, str, str]] = []  # line, column, label, key
+    spans: dict[int, tuple[int, int]] = {}  # a definition's own label is not a use of it
+    for number, line in ctx.markdown_lines():
+        if "]:" not in line:
+            continue
+        match = _DEFINITION.match(line)
+        if match is None or _is_comment(match.group(2), match.group(3)):
+            continue
+        label = match.group(2)
+        definitions.append((number, match.start(2), label, _key(label)))
+        spans[number] = (match.start(2) - 1, match.end(2) + 1)
+    if not definitions:
+        return
+    used: set[str] = set()
+    for index, line in enumerate(ctx.lines):
+        if "[" not in line:
+            continue
+        skip = spans.get(index + 1)
+        for match in _BRACKETS.finditer(line):
+            if skip is not None and match.start() == skip[0]:
+                continue
+            used.add(_key(match.group(1)))
+    seen: set[str] = set()
+    for number, column, label, key in definitions:
+        twice = key in seen
+        seen.add(key)
+        kind = "footnote" if label.startswith("^") else "link definition"
+        if twice:
+            message = f"[{label}] is defined again here; the first definition wins"
+        elif key not in used:
+            message = f"{kind} [{label}] is never used"
+        else:
+            continue
+        yield ctx.diagnostic(ID, options, number, column, message)
