@@ -33,8 +33,12 @@ class Rule(Protocol):
 
 from awesomelint.rules import (  # noqa: E402  (the protocol above is what they implement)
     awesome_badge,
+    awesome_ci_badge,
+    awesome_contributing,
     awesome_description,
+    awesome_license,
     awesome_list_item,
+    awesome_toc_depth,
     blank_lines,
     broken_fragment,
     broken_local_link,
@@ -104,6 +108,10 @@ RULES: tuple[Rule, ...] = tuple(
             main_heading,
             awesome_badge,
             product_spelling,
+            awesome_ci_badge,
+            awesome_license,
+            awesome_contributing,
+            awesome_toc_depth,
             trailing_whitespace,
             final_newline,
             blank_lines,
