@@ -40,6 +40,7 @@ def test_an_empty_link_in_a_nested_list() -> None:
         "- see [here][1]\n\n[1]: https://x.org\n",
         "- see [here]\n\n[here]: https://x.org\n",
         "- an escaped \\[here] and `[x]()` in code\n",
+        "- Paper [[link]](https://x.org/p) and [[here]][1]\n\n[1]: https://x.org\n",
         "- [x](https://x.org) - a task list item [ ] and [link](https://x.org/a).\n",
     ],
 )

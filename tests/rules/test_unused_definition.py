@@ -42,6 +42,7 @@ def test_an_unused_footnote() -> None:
         '<p align="center">[Docs][d]</p>\n\n[d]: https://x.org/docs\n',
         "[//]: # (a hidden comment)\n[comment]: <> (another)\n",
         "- text\n",
+        "- [Flask]: a web framework, not a definition.\n",
     ],
 )
 def test_used_definitions_and_comments(text: str) -> None:

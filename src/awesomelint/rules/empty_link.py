@@ -47,7 +47,7 @@ _HREF = re.compile(
     r"""<a\b[^<>]*?\bhref\s*=\s*(?:""|''|"#"|'#')[^<>]*>(.*?)(?:</a>|$)""", re.IGNORECASE
 )
 # ``[here]`` standing alone: not an image, not escaped, not a reference, a link or a definition
-_SHORTCUT = re.compile(r"(?<![\\\]!\w])\[(here|link|this link|click here)\](?![(\[:])", re.I)
+_SHORTCUT = re.compile(r"(?<![\\\[\]!\w])\[(here|link|this link|click here)\](?![(\[\]:])", re.I)
 # what "back to top" says in the lists read: words, arrows and the emoji
 _TOP = re.compile(
     r"top|back|up\b|[↑⬆⇧▲⏫🔝]|вверх|наверх|оглавлени|返回|顶部|トップ|arriba|volver|voltar"

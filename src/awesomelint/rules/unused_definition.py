@@ -40,7 +40,12 @@ FIXABLE = False
 PRESETS = HYGIENE
 OPTIONS: dict[str, object] = {}
 
-_DEFINITION = re.compile(r"^( {0,3}|[ \t]*(?:[-*+]|\d+[.)])?[ \t]*)\[((?:\\.|[^\[\]\\])+)\]:(.*)$")
+# "[label]: destination" and at most a title: "- [Flask]: a web framework" is text
+_DEFINITION = re.compile(
+    r"^ {0,3}\[((?:\\.|[^\[\]\\])+)\]:[ \t]*(?:<[^<>\n]*>|\S+)"
+    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
+)
+_FOOTNOTE = re.compile(r"^ {0,3}\[(\^[^\[\]\s]+)\]:")
 _BRACKETS = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\\n])+)\]")
 
 
@@ -61,12 +66,12 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     for number, line in ctx.markdown_lines():
         if "]:" not in line:
             continue
-        match = _DEFINITION.match(line)
-        if match is None or _is_comment(match.group(2), match.group(3)):
+        match = _FOOTNOTE.match(line) or _DEFINITION.match(line)
+        if match is None or _is_comment(match.group(1), line[match.end(1) + 2 :]):
             continue
-        label = match.group(2)
-        definitions.append((number, match.start(2), label, _key(label)))
-        spans[number] = (match.start(2) - 1, match.end(2) + 1)
+        label = match.group(1)
+        definitions.append((number, match.start(1), label, _key(label)))
+        spans[number] = (match.start(1) - 1, match.end(1) + 1)
     if not definitions:
         return
     used: set[str] = set()
