@@ -37,10 +37,10 @@ FIXABLE = False
 PRESETS = EVERY
 OPTIONS: dict[str, object] = {}
 
-# ``[text](target)`` where target is empty, ``#`` or a placeholder (a title may follow)
-_EMPTY = re.compile(
-    r"(?<!\\)(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<>|#|\.{2,}|…|url|link|todo|tbd)?"
-    r"(?:\s+\"[^\"\n]*\")?\s*\)",
+# the end of ``[text](target)`` where the target is empty, ``#`` or a placeholder (a title may
+# follow); the text is then found by walking back to the bracket that opens it
+_EMPTY_TAIL = re.compile(
+    r"\]\([ \t]*(<>|#|\.{2,}|…|url|link|todo|tbd)?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)",
     re.IGNORECASE,
 )
 _HREF = re.compile(
@@ -60,6 +60,24 @@ _TOP = re.compile(
 _LATER = re.compile(r"soon|\btbd\b|\btodo\b|\bwip\b|^\s*n/?a\s*$|^\s*-\s*$", re.IGNORECASE)
 
 
+def _opening(line: str, close: int) -> int | None:
+    """The index of the ``[`` that the ``]`` at ``close`` closes (one level of nesting), or None."""
+    depth = 0
+    for index in range(close - 1, -1, -1):
+        char = line[index]
+        if index > 0 and line[index - 1] == "\\":
+            continue
+        if char == "]":
+            depth += 1
+            if depth > 1:
+                return None
+        elif char == "[":
+            if depth == 0:
+                return None if index > 0 and line[index - 1] == "\\" else index
+            depth -= 1
+    return None
+
+
 def _defined(ctx: LintContext) -> frozenset[str]:
     """The labels the file defines, normalised."""
     return frozenset(
@@ -74,23 +92,27 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     defined: frozenset[str] | None = None
     for number, line in ctx.markdown_lines(blank_code=True):
         if "](" in line:
-            for match in _EMPTY.finditer(line):
-                target = (match.group(3) or "").strip()
-                text = match.group(2)
+            for match in _EMPTY_TAIL.finditer(line):
+                start = _opening(line, match.start())
+                if start is None:
+                    continue
+                target = (match.group(1) or "").strip()
+                text = line[start + 1 : match.start()]
                 if target == "#" and (_TOP.search(text) or not text.strip()):
                     continue
                 if not target and _LATER.search(text):
                     continue
                 shown = target or "empty"
-                kind = "image" if match.group(1) else "link"
+                image = start > 0 and line[start - 1] == "!"
+                kind = "image" if image else "link"
                 yield ctx.diagnostic(
                     ID,
                     options,
                     number,
-                    match.start() + 1,
+                    start + (0 if image else 1),
                     f"{kind} [{text}] has no target ({shown}): give the URL or remove the link",
                 )
-        if "href" in line.lower():
+        if "href" in line or "HREF" in line or "Href" in line:
             for match in _HREF.finditer(line):
                 if _TOP.search(re.sub(r"<[^<>]*>", "", match.group(1))):
                     continue
@@ -101,7 +123,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
                     match.start() + 1,
                     "HTML link with an empty href: give the URL or remove the link",
                 )
-        if "[" in line and _SHORTCUT.search(line):
+        low = line.lower() if "[" in line else ""
+        if ("here]" in low or "link]" in low) and _SHORTCUT.search(line):
             if defined is None:
                 defined = _defined(ctx)
             for match in _SHORTCUT.finditer(line):

@@ -119,10 +119,23 @@ def _targets(line: str) -> Iterator[tuple[int, str]]:
             yield match.start(1), match.group(1)
 
 
+# where a destination starts: a cheap first look before the exact link syntax
+_QUICK = re.compile(r"\]\([ \t]*<?([^\s()<>]*)")
+
+
+def _suspect(line: str) -> bool:
+    """May the line hold a malformed target?  (Definitions and HTML are looked at in full.)"""
+    if "]:" in line or "=" in line and ("src" in line.lower() or "href" in line.lower()):
+        return True
+    return any(problem(match.group(1)) is not None for match in _QUICK.finditer(line))
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Judge every link target outside code."""
     for number, line in ctx.markdown_lines(blank_code=True):
         if "](" not in line and "]:" not in line and "=" not in line:
+            continue
+        if not _suspect(line):
             continue
         source = ctx.lines[number - 1]
         for column, written in _targets(line):

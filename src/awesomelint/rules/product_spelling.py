@@ -24,6 +24,7 @@ Passes::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesomelint.lint.context import LintContext, Options
@@ -98,6 +99,10 @@ _MASKS = (
     re.compile(r"<[^<>\n]*>"),  # HTML tags and autolinks
     re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"),  # bare URLs, e-mail
 )
+# what to look for first, as plain text: each wrong form as listed
+_NEEDLES = tuple(sorted({wrong.lower().encode() for wrong in _WRONG}))  # searched in lower case
+# bytes a wrong form may not follow: ASCII letters and digits, and the glue of names and URLs
+_GLUED = frozenset(b"-./@#:$~+_0123456789abcdefghijklmnopqrstuvwxyz")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _BRACKETED = re.compile(r"\[([^\[\]\n]*)\]")
@@ -111,10 +116,33 @@ def _masked(line: str) -> str:
     return line
 
 
+def _candidate_lines(ctx: LintContext) -> list[int]:
+    """Numbers of the lines where a wrong form may stand unglued (most ``github`` is in URLs).
+
+    A byte search of the whole file, in lower case, per form: far cheaper than a regex
+    per line (the lines then searched decide; this only has to let every candidate through).
+    """
+    data = "\n".join(ctx.code_free_lines).encode("utf-8").lower()  # ASCII only: bytes stay put
+    breaks = []
+    at = data.find(b"\n")
+    while at >= 0:
+        breaks.append(at)
+        at = data.find(b"\n", at + 1)
+    found: set[int] = set()
+    for needle in _NEEDLES:
+        at = data.find(needle)
+        while at >= 0:
+            if not at or data[at - 1] not in _GLUED:
+                found.add(bisect_right(breaks, at) + 1)
+            at = data.find(needle, at + len(needle))
+    return sorted(found - ctx.verbatim_lines)
+
+
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Look for each wrong form in the prose of every markdown line."""
-    for number, line in ctx.markdown_lines(blank_code=True):
-        if not line.strip() or _DEFINITION.match(line):
+    for number in _candidate_lines(ctx):
+        line = ctx.code_free_lines[number - 1]
+        if _DEFINITION.match(line):
             continue
         prose = _masked(line)
         heading = _HEADING.match(line) is not None
