@@ -55,6 +55,7 @@ def test_code_blocks_are_examples() -> None:
 def test_a_placeholder_that_says_so_is_deliberate() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models (trimmed): "Coming soon", typo included
     assert lint("| [Coming soon]() | [Comins Soon]() | [TBD]() |\n", RULE) == []
+    assert lint("- [VIP](https://arxiv.org/pdf/2305.13903.pdf) · [Coming soon](<>)\n", RULE) == []
 
 
 def test_an_empty_project_link_in_a_paper_entry() -> None:

@@ -55,3 +55,9 @@ def test_empty_items() -> None:
 )
 def test_what_is_not_a_glued_bullet(text: str) -> None:
     assert lint(text, RULE) == []
+
+
+def test_an_empty_item_left_by_a_conversion() -> None:
+    # psf/requests HISTORY.md 0.2.3 (trimmed): the bullet's text ended up indented below it
+    text = "0.2.3 (2011-02-15)\n------------------\n\n-\n\n    New HTTPHandling Methods\n"
+    assert positions(text, RULE) == [(4, 1)]

@@ -80,3 +80,17 @@ def test_an_existing_file_with_a_domain_like_name_is_a_path(tmp_path: Path) -> N
     path.write_text("- [P](anhnguyen.me/paper.pdf)\n- [Q](cs.cmu.edu/x)\n", encoding="utf-8")
     found = lint_file(str(path), settings(RULE)).diagnostics
     assert [(d.line, d.column) for d in found] == [(2, 7)]
+
+
+def test_scheme_less_links_of_real_readmes() -> None:
+    # micromatch/braces README.md and caolan/async CHANGELOG.md (trimmed)
+    text = (
+        "- **Accurate** - complete support for the [Bash 4.3 Brace Expansion]"
+        "(www.gnu.org/software/bash/) specification\n"
+        "Thank you [**@aearly**](github.com/aearly) for taking the lead on version 2.\n"
+    )
+    found = lint(text, RULE)
+    assert [(d.line, d.column) for d in found] == [(1, 70), (2, 25)]
+    assert found[0].fix is not None and found[1].fix is None
+    repaired, _ = fixed(text, RULE)
+    assert "(https://www.gnu.org/software/bash/)" in repaired

@@ -100,7 +100,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
                 text = line[start + 1 : match.start()]
                 if target == "#" and (_TOP.search(text) or not text.strip()):
                     continue
-                if not target and _LATER.search(text):
+                if target in ("", "<>") and _LATER.search(text):
                     continue
                 shown = target or "empty"
                 image = start > 0 and line[start - 1] == "!"
