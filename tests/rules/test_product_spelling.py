@@ -32,6 +32,10 @@ def test_misspelt_names_in_descriptions_are_fixed() -> None:
         "- [a](https://x.org/github) - A <img alt='Github'> logo ![Github](https://x.org/g.svg).\n",
         "* **TransformerLens** [[github]](https://github.com/neelnanda-io/TransformerLens)\n",
         "- Runs on Linux and Mac OS X 10.9.\n",
+        # nodejs/node changelogs (trimmed): a file name, a URL scheme, an organisation
+        '- Improve error reporting (single line "node.js:176:9" errors)\n',
+        "- **url**: avoid hostname spoofing w/ javascript protocol\n",
+        "- If the new Collaborator is not yet a member of the nodejs GitHub organization,\n",
         "[Github]: https://github.com\n",
         "```\nGithub\n```\n",
     ],

@@ -88,8 +88,11 @@ _WRONG: dict[str, str] = {
 _WORD = re.compile(
     r"(?<![\w\-./@#:$~+])("
     + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(_WRONG, key=len, reverse=True))
-    + r")(?![\w\-/@+]|\.[\w])"
+    + r")(?![\w\-/@+]|[.:][\w])"  # "node.js:176" is a file, "Node.JS," a word
 )
+# after a lower-case form, a word that makes it an identifier: the "javascript" protocol
+# (``javascript:``), the "nodejs" organisation on GitHub
+_IDENTIFIER = re.compile(r"\s+(?:git(?:hub|lab)\s+)?(?:protocol|scheme|urls?|org|organi[sz]ation|account|user)\b", re.I)
 _ITEM = r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?"  # a list item, task box included
 _MASKS = (
     re.compile(rf"{_ITEM}(?:\*\*)?\[(?:[^\[\]]|\[[^\]]*\])*\]"),  # an entry's name
@@ -153,6 +156,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             if right is None:
                 continue
             if right == "macOS" and _OS_X.match(prose, match.end()):
+                continue
+            if wrong.islower() and _IDENTIFIER.match(prose, match.end()):
                 continue
             in_label = any(start <= match.start() < end for start, end in labels)
             if in_label and wrong.islower():
