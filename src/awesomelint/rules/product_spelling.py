@@ -92,7 +92,10 @@ _WORD = re.compile(
 )
 # after a lower-case form, a word that makes it an identifier: the "javascript" protocol
 # (``javascript:``), the "nodejs" organisation on GitHub
-_IDENTIFIER = re.compile(r"\s+(?:git(?:hub|lab)\s+)?(?:protocol|scheme|urls?|org|organi[sz]ation|account|user)\b", re.I)
+_IDENTIFIER = re.compile(
+    r"\s+(?:git(?:hub|lab)\s+)?(?:protocol|scheme|urls?|org|organi[sz]ation|account|user)\b",
+    re.IGNORECASE,
+)
 _ITEM = r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?"  # a list item, task box included
 _MASKS = (
     re.compile(rf"{_ITEM}(?:\*\*)?\[(?:[^\[\]]|\[[^\]]*\])*\]"),  # an entry's name
