@@ -17,9 +17,14 @@ def test_numbered_definitions_left_behind() -> None:
         "[Lakkaraju2019fool]: https://www.aies-conference.com/2020/wp-content/papers/182.pdf\n"
         "[Lakkaraju2019fool]: https://www.aies-conference.com/2020/wp-content/papers/182.pdf\n"
     )
-    found = lint(text, RULE)
-    assert [(d.line, d.column) for d in found] == [(5, 1), (6, 1), (8, 1)]
-    assert "defined again" in found[2].message
+    found = lint(text, RULE)  # the repeated definition is the same link: nothing lost
+    assert [(d.line, d.column) for d in found] == [(5, 1), (6, 1)]
+
+
+def test_a_label_defined_again_to_another_url() -> None:
+    text = "- [a][x]\n\n[x]: https://x.org/one\n[x]: https://x.org/two\n"
+    [found] = lint(text, RULE)
+    assert found.line == 4 and "defined again" in found.message
 
 
 def test_an_unused_footnote() -> None:

@@ -5,8 +5,9 @@ sees, usually left behind when its entry was removed or its label retyped.
 Any ``[label]`` in the file counts as a use (a full, collapsed or shortcut
 reference, an image, text inside HTML), so only a label that appears
 nowhere else is reported; the comment idiom ``[//]: # (note)`` is not a
-definition of a link.  A second definition of a label is reported too: the
-first one wins.  There is no fix: deleting a link is for the author to decide.
+definition of a link.  A second definition of a label to another URL is
+reported too: the first one wins (the same definition repeated loses nothing).
+There is no fix: deleting a link is for the author to decide.
 
 Fails::
 
@@ -61,7 +62,7 @@ def _is_comment(label: str, rest: str) -> bool:
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     """Collect definitions, count every other bracketed label as a use, report the rest."""
-    definitions: list[tuple[int, int, str, str]] = []  # line, column, label, key
+    definitions: list[tuple[int, int, str, str, str]] = []  # line, column, label, key, target
     spans: dict[int, tuple[int, int]] = {}  # a definition's own label is not a use of it
     for number, line in ctx.markdown_lines():
         if "]:" not in line:
@@ -70,7 +71,8 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if match is None or _is_comment(match.group(1), line[match.end(1) + 2 :]):
             continue
         label = match.group(1)
-        definitions.append((number, match.start(1), label, _key(label)))
+        target = line[match.end(1) + 2 :].strip().split(maxsplit=1)
+        definitions.append((number, match.start(1), label, _key(label), "".join(target[:1])))
         spans[number] = (match.start(1) - 1, match.end(1) + 1)
     if not definitions:
         return
@@ -83,14 +85,15 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             if skip is not None and match.start() == skip[0]:
                 continue
             used.add(_key(match.group(1)))
-    seen: set[str] = set()
-    for number, column, label, key in definitions:
-        twice = key in seen
-        seen.add(key)
+    first: dict[str, str] = {}
+    for number, column, label, key, target in definitions:
+        # the same definition repeated (RELEASES.md keeps one per release) loses nothing
+        twice = key in first and first[key] != target and not label.startswith("^")
+        first.setdefault(key, target)
         kind = "footnote" if label.startswith("^") else "link definition"
         if twice:
             message = f"[{label}] is defined again here; the first definition wins"
-        elif key not in used:
+        elif key not in used and first[key] == target:
             message = f"{kind} [{label}] is never used"
         else:
             continue
