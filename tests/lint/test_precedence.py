@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from awesomelint.config import Config
 from awesomelint.lint.precedence import PRECEDENCE, token_starts
-from awesomelint.lint.runner import lint_context
+from awesomelint.lint.runner import lint_context, lint_file
 from awesomelint.lint.settings import lint_settings
 from awesomelint.rules import find_rule
 from lint_support import context
@@ -61,3 +63,14 @@ def test_an_entry_rule_is_quiet_where_its_entry_wraps_onto_a_broken_token() -> N
     )
     found = lint_context(context(text), lint_settings(Config(), ()))
     assert [d.rule for d in found] == ["AL007"]
+
+
+def test_a_scheme_less_url_is_reported_as_malformed_not_also_as_a_missing_file(
+    tmp_path: Path,
+) -> None:
+    # the shape of braces' README, "(www.gnu.org/…)": malformed-url and broken-local-link
+    # both see the one target; the first names what is wrong with it
+    readme = tmp_path / "README.md"
+    readme.write_text(HEAD + "- [GNU](www.gnu.org/software/make/) - Make.\n" + SIBLINGS)
+    found = lint_file(str(readme), lint_settings(Config(), ())).diagnostics
+    assert [(d.rule, d.line) for d in found] == [("AL030", 5)]

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from awesomelint.lint.context import INPUTS
-from awesomelint.lint.diagnostic import FIX_AVAILABILITIES, SEVERITIES
+from awesomelint.lint.diagnostic import FIX_AVAILABILITIES, SEVERITIES, Diagnostic
 from awesomelint.lint.presets import PRESETS
 from awesomelint.lint.ruledoc import parse_doc
+from awesomelint.lint.runner import lint_file
 from awesomelint.rules import RULES, Rule, consumes, find_rule, fix_availability
-from lint_support import fixed, lint
+from lint_support import fixed, lint, settings
 
 TESTS = Path(__file__).resolve().parents[1] / "rules"
 
@@ -39,14 +40,27 @@ def test_rule_module_shape(rule: Rule) -> None:
     assert (TESTS / f"test_{module}.py").is_file(), "one test file per rule"
 
 
+def _lint_example(markdown: str, rule: Rule, folder: Path) -> list[Diagnostic]:
+    """A rule's example, linted as text; a file check's (``FILE_CHECK``) as a README.md on
+    disk, in a folder that holds the files the example links to."""
+    if not getattr(rule, "FILE_CHECK", False):
+        return lint(markdown, rule.ID)
+    folder.mkdir()
+    for target in re.findall(r"\]\(([\w.-]+)\)", markdown):
+        (folder / target).write_text("See the example.\n", encoding="utf-8")
+    (folder / "README.md").write_text(markdown, encoding="utf-8")
+    return list(lint_file(str(folder / "README.md"), settings(rule.ID)).diagnostics)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
-def test_documented_examples(rule: Rule) -> None:
+def test_documented_examples(rule: Rule, tmp_path: Path) -> None:
     doc = parse_doc(rule.__doc__)
     assert doc.summary and doc.failing and doc.passing
-    failing = lint(doc.failing, rule.ID)
+    failing = _lint_example(doc.failing, rule, tmp_path / "failing")
     assert failing, "the failing example must fail"
     assert {d.rule for d in failing} == {rule.ID}
-    assert lint(doc.passing, rule.ID) == [], "the passing example must pass"
+    passing = _lint_example(doc.passing, rule, tmp_path / "passing")
+    assert passing == [], "the passing example must pass"
     availability = fix_availability(rule)
     if availability == "always":
         assert all(d.fix is not None for d in failing)

@@ -22,7 +22,10 @@ PRECEDENCE: tuple[str, ...] = (
     "AL005",  # link-in-destination: a link written inside a link's destination
     "AL007",  # link-syntax: brackets or a destination that do not close
     "AL012",  # url-whitespace: a space in the URL (or what an unclosed one swallowed)
+    "AL029",  # empty-link: a link with no target, or a placeholder one
+    "AL030",  # malformed-url: a target that is no URL (mangled scheme, none at all)
     "AL006",  # undefined-reference: [text][label] with no definition
+    "AL035",  # broken-local-link: a relative target (perhaps a URL without its scheme)
     "AL015",  # broken-fragment: the #fragment of a (possibly broken) link
     "AL019",  # unbalanced-punctuation: the entry's brackets, as text
     "AL003",  # missing-link: the entry has no link left
