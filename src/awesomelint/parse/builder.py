@@ -145,11 +145,22 @@ class Builder:
         for token, token_start, token_end in zip(tokens, starts, ends, strict=True):
             self.add(token, token_start, token_end)
 
-    def add_simple(self, start: int, end: int) -> None:
-        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries."""
+    def add_simple(
+        self,
+        start: int,
+        end: int,
+        matches: dict[int, re.Match[str]] | None = None,
+        offset: int = 0,
+    ) -> None:
+        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries.
+
+        ``matches`` are the entry lines ``parse.fast.plan`` matched already, by index
+        ``offset`` lines up (the body after the front matter); others are matched here.
+        """
+        found = matches or {}
         for index in range(start, end):
             line = self.bare[index]
-            entry = SIMPLE_ENTRY.fullmatch(line)
+            entry = found.get(index - offset) or SIMPLE_ENTRY.fullmatch(line)
             number = index + 1
             if entry is None:
                 heading = SIMPLE_HEADING.fullmatch(line)
