@@ -31,7 +31,9 @@ _HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^<>]*>", re.IGNORECASE)
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return len(line) - len(line.lstrip(" "))
 
 
 def _code_block_lines(lines: list[str]) -> set[int]:

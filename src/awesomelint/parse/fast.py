@@ -42,13 +42,9 @@ _INLINE = (
     rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!#]|!(?!\[)|{_IMAGE}"
     rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
 )
-_INLINE_END = (
-    rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!# ]|!(?!\[)|{_IMAGE}"
-    rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
-)
-SIMPLE_HEADING = re.compile(
-    rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})*{_INLINE_END})[ \t]*"
-)
+# the text ends on a unit that is not a space (the trailing ones are the line's):
+# a lookbehind, not a second copy of the units, which would double the compile time
+SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})+(?<! ))[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
