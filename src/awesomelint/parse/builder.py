@@ -556,8 +556,18 @@ def _simple_item(item: Any) -> bool:
 
 def _is_toc(token: Any) -> bool:
     """A table of contents: every link an ``#anchor``, no image, and most items just a link."""
-    targets = _link_targets(token)
-    if not targets or not all(t.startswith("#") for t in targets) or _has_image(token):
+    anchors = False
+
+    def disqualifies(node: Any) -> bool:  # the walk stops at the first link elsewhere
+        nonlocal anchors
+        name = kind(node)
+        if name == "Link":
+            if not node.target.startswith("#"):
+                return True
+            anchors = True
+        return name == "Image"
+
+    if _walk(token, disqualifies) or not anchors:
         return False
     items = _all_items(token)
     bare = sum(1 for item in items if _bare_link(item))
