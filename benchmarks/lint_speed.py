@@ -9,9 +9,12 @@ times, as separate processes (interpreter / node start included):
 - ``awesomelint lint`` on an 80 KB list, the size of the biggest classic
   awesome lists: the pre-commit hook's case;
 - the hook on real lists, paired: ``awesomelint lint`` and ``markdownlint-cli2``
-  (npm, installed like awesome-lint) on the corpus's 60-100 KB classic lists,
-  run alternately so both see the same machine, when ``../shared/corpus``
-  exists beside the repository (``--corpus DIR`` to point elsewhere).
+  (npm, installed like awesome-lint) on the corpus's classic lists
+  (awesome-nodejs, awesome-php, awesome-aws: 60-100 KB; awesome-react, 17 KB;
+  free-for-dev, 250 KB), run alternately so both see the same machine, when
+  ``../shared/corpus`` exists beside the repository (``--corpus DIR`` to point
+  elsewhere); then the console script (what pre-commit runs) against
+  ``python -m awesomelint`` on the first of them.
 
 Our runs use compiled bytecode, as ``pip install`` leaves it (the environment
 may forbid writing it: ``PYTHONDONTWRITEBYTECODE`` is dropped for them, and one
@@ -39,12 +42,14 @@ from pathlib import Path
 
 AWESOME_LINT = "awesome-lint@2.3.0"
 MARKDOWNLINT = "markdownlint-cli2@0.18.1"
-# the corpus's classic lists of 60-100 KB (awesome-react, 17 KB, is the small classic case)
+# the corpus's classic lists: three of 60-100 KB (the goal's size), awesome-react (17 KB,
+# the small case) and free-for-dev (250 KB, nested prose entries: the big case)
 CLASSIC_LISTS = (
     "sindresorhus__awesome-nodejs__readme.md",
     "ziadoz__awesome-php__README.md",
     "donnemartin__awesome-aws__README.md",
     "enaqx__awesome-react__README.md",
+    "ripienaar__free-for-dev__README.md",
 )
 _ROOT = Path(__file__).resolve().parent.parent
 WORDS = (
@@ -197,6 +202,7 @@ def corpus_run(corpus: Path, npm_dir: Path, runs: int) -> None:
                 f"{their_cpu:5.3f} s {their_wall / wall:5.1f}x / {their_cpu / cpu:4.1f}x"
                 + ("" if in_goal else "  (not 60-100 KB: outside the goal)")
             )
+        _entry_points(files[0], work, runs)
     if not walls:
         return
     worst = max(walls)
@@ -209,6 +215,24 @@ def corpus_run(corpus: Path, npm_dir: Path, runs: int) -> None:
             f"least speed-up over markdownlint-cli2: {least:.1f}x wall, "
             f"{min(cpu_ratios):.1f}x CPU  (goal >= 3x: {verdict})"
         )
+
+
+def _entry_points(file: Path, work: Path, runs: int) -> None:
+    """The console script (pre-commit's ``entry: awesomelint lint``) and ``python -m``."""
+    shutil.copyfile(file, work / "README.md")
+    script = Path(sys.executable).with_name("awesomelint")
+    commands = {"python -m awesomelint": [sys.executable, "-m", "awesomelint"]}
+    if script.exists():
+        commands["awesomelint (script)"] = [str(script)]
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(_timed([*command, "lint", "README.md"], work)[:2])
+    name = file.name.split("__")[1]
+    for label, found in times.items():
+        wall = statistics.median(w for w, _ in found)
+        cpu = statistics.median(c for _, c in found)
+        print(f"{label:22} on {name}: {wall:6.3f} / {cpu:5.3f} s (wall / CPU)")
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ from ftfy.chardata import CHARMAP_ENCODINGS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesomelint.mojibake_clue import may_hold_mojibake
+from awesomelint import mojibake_tables
+from awesomelint.mojibake_clue import TABLES, masks, may_hold_mojibake
 
 # words from real lists: French, German, Turkish, Russian, Greek, Japanese, symbols
 WORDS = [
@@ -67,3 +68,9 @@ def test_classic_mojibake_is_flagged() -> None:
     assert may_hold_mojibake("Sirenâ€™s caf\u00c3\u00a9 ðŸŒŸ")
     assert may_hold_mojibake("caf\u00c3 ")  # the no-break space became a space
     assert not may_hold_mojibake("plain ascii")
+
+
+def test_the_written_tables_are_what_the_codecs_say() -> None:
+    # the tables are data (tools/mojibake_tables.py writes them); the codecs are the truth
+    for name, (bytes_, only_nbsp) in TABLES.items():
+        assert getattr(mojibake_tables, name) == masks(bytes_, only_nbsp), name

@@ -27,7 +27,9 @@ from awesomelint.syntax import (
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return len(line) - len(line.lstrip(" "))
 
 
 def _code_block_lines(lines: list[str]) -> set[int]:

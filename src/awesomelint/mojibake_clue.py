@@ -15,6 +15,8 @@ byte as Latin-1, and so do we.
 
 from __future__ import annotations
 
+from awesomelint import mojibake_tables
+
 _ENCODINGS = (
     "latin-1",
     "cp1252",
@@ -37,7 +39,7 @@ def _char(encoding: str, byte: int) -> str:
         return bytes([byte]).decode("latin-1")
 
 
-def _masks(bytes_: range | tuple[int, ...], only_nbsp: bool = False) -> dict[str, int]:
+def masks(bytes_: range | tuple[int, ...], only_nbsp: bool = False) -> dict[str, int]:
     """Character -> bit mask of the encodings (by index) in which one of ``bytes_`` shows as it."""
     out: dict[str, int] = {}
     for bit, name in enumerate(_ENCODINGS):
@@ -49,12 +51,20 @@ def _masks(bytes_: range | tuple[int, ...], only_nbsp: bool = False) -> dict[str
     return out
 
 
-# Sets, not a regular expression: compiling one over these classes costs more than the
-# test ever does (this runs at every pre-commit start).
-_LEAD = _masks(range(0xC2, 0xF5))
-_CONTINUATION = _masks(range(0x80, 0xC0))
-_TWO_BYTE_LEAD_BEFORE_LOST_SPACE = _masks(_LOST_SPACE_LEADS, only_nbsp=True)
-_THREE_BYTE_LEAD_BEFORE_LOST_SPACE = _masks(range(0xE0, 0xF0), only_nbsp=True)
+# The tables ``masks`` gives, by name: written out as data (awesomelint.mojibake_tables,
+# by tools/mojibake_tables.py), since computing them imports nine codecs at every
+# pre-commit start.  Sets, not a regular expression: compiling one over these classes
+# would cost more than the test ever does.
+TABLES: dict[str, tuple[range | tuple[int, ...], bool]] = {
+    "LEAD": (range(0xC2, 0xF5), False),
+    "CONTINUATION": (range(0x80, 0xC0), False),
+    "TWO_BYTE_LEAD_BEFORE_LOST_SPACE": (_LOST_SPACE_LEADS, True),
+    "THREE_BYTE_LEAD_BEFORE_LOST_SPACE": (range(0xE0, 0xF0), True),
+}
+_LEAD = mojibake_tables.LEAD
+_CONTINUATION = mojibake_tables.CONTINUATION
+_TWO_BYTE_LEAD_BEFORE_LOST_SPACE = mojibake_tables.TWO_BYTE_LEAD_BEFORE_LOST_SPACE
+_THREE_BYTE_LEAD_BEFORE_LOST_SPACE = mojibake_tables.THREE_BYTE_LEAD_BEFORE_LOST_SPACE
 _LEAD_CHARS = frozenset(_LEAD)
 _ALWAYS = frozenset("\ufffd" + "".join(map(chr, range(0x80, 0xA0))))
 

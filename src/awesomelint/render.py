@@ -112,12 +112,13 @@ def entry_lines(entries: Sequence[Entry], indent: str = "", bullet: str = "-") -
         yield f"{indent}{bullet} {entry_line(entry)}"
         for note in entry.notes:
             yield f"{indent}  - {_note(note)}"
-        yield from entry_lines(entry.children, indent + "  ")
+        if entry.children:  # most entries have none: no generator for them
+            yield from entry_lines(entry.children, indent + "  ")
 
 
 def entry_line(entry: Entry) -> str:
     """One entry's bullet text (without the ``- `` marker)."""
-    stars = [tag.text for tag in entry.tags if tag.kind == "star"]
+    stars = [tag.text for tag in entry.tags if tag.kind == "star"] if entry.tags else ()
     head = " ".join(stars) + " " if stars else ""
     title = escape(entry.title.strip())
     if entry.url is not None:
@@ -129,7 +130,8 @@ def entry_line(entry: Entry) -> str:
     meta = [f"[{escape(link.label)}]({destination(link.url)})" for link in entry.links]
     if entry.url_label and not (entry.url and label_is_implied(entry.url_label, entry.url)):
         meta.append(_tag(entry.url_label))
-    meta.extend(_tag(tag.text) for tag in entry.tags if tag.kind != "star")
+    if entry.tags:
+        meta.extend(_tag(tag.text) for tag in entry.tags if tag.kind != "star")
     if meta:
         head += " \u00b7 " + " \u00b7 ".join(meta)
     return head

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from awesomelint.anchors import file_anchors
 from awesomelint.extract import LinkRef, blank_code, iter_links
-from awesomelint.lint.child import Child, start_in_child
 from awesomelint.lint.diagnostic import Diagnostic, Fix, Severity
 from awesomelint.lint.directives import Directive, parse_directives
 from awesomelint.model import Block, Document, Entry, Repair, Section
@@ -428,9 +427,13 @@ class LintContext:
         entries) and the machine has more than one core.  Where ``fork`` is not
         available, or for a small list, ``duplicates`` simply computes it.
         """
-        key = ("duplicates", threshold)
-        if key in self._memo or len(self.located) < PREFETCH_MIN_ENTRIES:
+        key = ("child", threshold)  # where a started child waits (lint.child: imported on use)
+        if key in self._memo or ("duplicates", threshold) in self._memo:
             return
+        if len(self.located) < PREFETCH_MIN_ENTRIES:
+            return
+        from awesomelint.lint.child import start_in_child  # big lists only: pickle and fork
+
         started = start_in_child(functools.partial(_find, self._candidates(), threshold))
         if started is not None:
             self._memo[key] = started
@@ -443,8 +446,9 @@ class LintContext:
         """
         key = ("duplicates", threshold)
         found = self._memo.get(key)
-        if isinstance(found, Child):
-            found = found.result()
+        child = self._memo.pop(("child", threshold), None)  # started by prefetch_duplicates
+        if found is None and child is not None:
+            found = child.result()
         if found is None:
             found = _find(self._candidates(), threshold)
         self._memo[key] = found

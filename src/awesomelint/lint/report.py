@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from awesomelint import sarif as sarif_log
 from awesomelint.lint.diagnostic import Diagnostic
-from awesomelint.lint.ruledoc import parse_doc
 from awesomelint.lint.runner import FileResult
 from awesomelint.rules import RULES, find_rule, fix_availability
 
@@ -109,6 +107,9 @@ def github(results: Sequence[FileResult], color: bool = False) -> str:
 
 def sarif(results: Sequence[FileResult], color: bool = False) -> str:
     """A SARIF 2.1.0 log with every rule's metadata, as GitHub code scanning accepts it."""
+    from awesomelint import sarif as sarif_log  # only this format needs them
+    from awesomelint.lint.ruledoc import parse_doc
+
     index = {rule.ID: position for position, rule in enumerate(RULES)}
     rules = []
     for rule in RULES:

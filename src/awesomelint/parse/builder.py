@@ -144,11 +144,22 @@ class Builder:
         for token, token_start, token_end in zip(tokens, starts, ends, strict=True):
             self.add(token, token_start, token_end)
 
-    def add_simple(self, start: int, end: int) -> None:
-        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries."""
+    def add_simple(
+        self,
+        start: int,
+        end: int,
+        matches: dict[int, re.Match[str]] | None = None,
+        offset: int = 0,
+    ) -> None:
+        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries.
+
+        ``matches`` are the entry lines ``parse.fast.plan`` matched already, by index
+        ``offset`` lines up (the body after the front matter); others are matched here.
+        """
+        found = matches or {}
         for index in range(start, end):
             line = self.bare[index]
-            entry = SIMPLE_ENTRY.fullmatch(line)
+            entry = found.get(index - offset) or SIMPLE_ENTRY.fullmatch(line)
             number = index + 1
             if entry is None:
                 heading = SIMPLE_HEADING.fullmatch(line)
@@ -546,8 +557,18 @@ def _simple_item(item: Any) -> bool:
 
 def _is_toc(token: Any) -> bool:
     """A table of contents: every link an ``#anchor``, no image, and most items just a link."""
-    targets = _link_targets(token)
-    if not targets or not all(t.startswith("#") for t in targets) or _has_image(token):
+    anchors = False
+
+    def disqualifies(node: Any) -> bool:  # the walk stops at the first link elsewhere
+        nonlocal anchors
+        name = kind(node)
+        if name == "Link":
+            if not node.target.startswith("#"):
+                return True
+            anchors = True
+        return name == "Image"
+
+    if _walk(token, disqualifies) or not anchors:
         return False
     items = _all_items(token)
     bare = sum(1 for item in items if _bare_link(item))

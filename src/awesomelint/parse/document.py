@@ -8,6 +8,8 @@ builder (``parse.builder``) turns both into the model.
 
 from __future__ import annotations
 
+import re
+
 from awesomelint.model import Document, Repair
 from awesomelint.parse import bounds
 from awesomelint.parse.builder import Builder
@@ -40,13 +42,14 @@ def parse_text(
     front_matter, body_start = split_front_matter(lines)
     builder = Builder(path=path, lines=lines, offset=body_start)
     body = [line.rstrip("\n") for line in lines[body_start:]]
-    regions = plan(body) if fast else [Region(0, len(body), False)]
+    matches: dict[int, re.Match[str]] = {}  # the entry lines plan matched, by body index
+    regions = plan(body, matches) if fast else [Region(0, len(body), False)]
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
         if region.verbatim:
             builder.verbatim(start + 1, end + 1, kind="toc" if region.verbatim == "toc" else "text")
         elif region.fast:
-            builder.add_simple(start, end)
+            builder.add_simple(start, end, matches, body_start)
         else:
             _read_slow(builder, lines, start, end)
     return Document(

@@ -143,8 +143,11 @@ def peel_meta(rest: Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
         text = text.rstrip()
         if not text:
             break
-        dot_link = _DOT_LINK.search(text)
-        match = dot_link if dotted else (_BRACKET_LINK.search(text) or dot_link)
+        # the patterns need a `` · `` or a ``\[``: most descriptions hold neither
+        has_dot, has_bracket = "\u00b7" in text, "\\[" in text
+        dot_link = _DOT_LINK.search(text) if has_dot else None
+        bracket_link = _BRACKET_LINK.search(text) if has_bracket and not dotted else None
+        match = dot_link if dotted else (bracket_link or dot_link)
         token = rest.link(match.group(1)) if match else None
         if match and token is not None:
             links.append(_meta_link(token))
@@ -157,8 +160,8 @@ def peel_meta(rest: Rest, text: str, only_meta: bool) -> tuple[str, _Meta]:
             links.append(_meta_link(token))
             text = text[: match.start()]
             continue
-        dot = _DOT_TAG.search(text)
-        bracket = None if dotted else _BRACKET_TAG.search(text)
+        dot = _DOT_TAG.search(text) if has_dot else None
+        bracket = None if dotted or not has_bracket else _BRACKET_TAG.search(text)
         # `` · DeepSeek-V3 \[^24\]``: the dot separates the tag, the brackets are its text
         match = dot if dot and (bracket is None or dot.start() < bracket.start()) else bracket
         if match:
