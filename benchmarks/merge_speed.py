@@ -39,7 +39,7 @@ def inputs(corpus: Path) -> list[Path]:
 
 
 def _in_process(files: list[Path]) -> dict[str, float]:
-    from awesomelint.merge import merge_documents
+    from awesomelint.merge import MAX_LINE, merge_documents
     from awesomelint.parse import parse_file
     from awesomelint.render import render
 
@@ -48,7 +48,7 @@ def _in_process(files: list[Path]) -> dict[str, float]:
     parsed = time.perf_counter()
     result = merge_documents(documents)
     merged = time.perf_counter()
-    render(result.document)
+    render(result.document, width=MAX_LINE)
     done = time.perf_counter()
     return {
         "parse": parsed - start,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .parts import Parts, split
 from .sites import WORK_KINDS, work_of
 
@@ -20,6 +22,7 @@ def _github_case(parts: Parts) -> Parts:
     return Parts(parts.host, parts.port, path, parts.query, parts.fragment)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_url(url: str) -> str:
     """The normalised form of ``url`` to compare and to suggest.
 
