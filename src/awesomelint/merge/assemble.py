@@ -735,6 +735,7 @@ class _Placer:
         self.groups = groups
         self.group_of = group_of
         self.got = got
+        self._by_heading: dict[tuple[int, tuple[str, ...]], list[_Source]] | None = None
         self._cache: dict[tuple[int, tuple[str, ...]], Node | None] = {}
         self._spine_nodes: dict[int, Node | None] = {}
 
@@ -812,9 +813,11 @@ class _Placer:
             return None  # an explicit tree places the spine's entries by name too
         votes: Counter[int] = Counter()
         nodes: dict[int, Node] = {}
-        for source in self.sources:
-            if source.doc != doc or source.path != path:
-                continue
+        if self._by_heading is None:  # the sources of each upstream heading, gathered once
+            self._by_heading = defaultdict(list)
+            for each in self.sources:
+                self._by_heading[(each.doc, each.path)].append(each)
+        for source in self._by_heading.get((doc, path), ()):
             group = self.groups[self.group_of[source.index]]
             twins = [self.sources[i] for i in group if self.sources[i].doc == self.plan.spine]
             for twin in twins[:1]:

@@ -109,6 +109,7 @@ class Node:
     key: str
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    _path: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     def add(self, title: str) -> Node:
         """The child with this heading's key, created when there is none."""
@@ -121,10 +122,12 @@ class Node:
         return node
 
     def path(self) -> tuple[str, ...]:
-        """The heading texts from the top of the tree down to this node."""
+        """The heading texts from the top of the tree down to this node (a node never moves)."""
         if self.parent is None:
             return ()
-        return (*self.parent.path(), heading_text(self.title))
+        if self._path is None:
+            self._path = (*self.parent.path(), heading_text(self.title))
+        return self._path
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every node below this one, depth first."""
