@@ -48,11 +48,18 @@ def test_relative_links_go_and_are_reported() -> None:
 
 
 def test_prose_links_stay_in_prose() -> None:
-    text = (
-        "A list of ideas. Also as a [sequence](https://a.org/s) and a [Coda doc](https://c.io/d)."
-    )
-    entry = Entry(title="Open Problems", url="https://a.org/p", source=_AT, description=text)
-    assert lift(entry).entry.description == text
+    # opm06/awesome-mech-interp, README.md
+    for text in (
+        "A list of ideas. Also as a [sequence](https://a.org/s) and a [Coda doc](https://c.io/d).",
+        "Tracing internals. Source on [GitHub](https://github.com/ndif-team/nnsight). More.",
+    ):
+        entry = Entry(title="Open Problems", url="https://a.org/p", source=_AT, description=text)
+        assert lift(entry).entry.description == text
+    text = "Learn this early. [Docs](https://d.io/), [Tutorials](https://d.io/t)"
+    entry = Entry(title="TransformerLens", url="https://a.org/p", source=_AT, description=text)
+    lifted = lift(entry).entry
+    assert lifted.description == "Learn this early."
+    assert [link.label for link in lifted.links] == ["Docs", "Tutorials"]
 
 
 def test_a_foreign_url_goes_to_its_owner_and_a_link_of_its_own_takes_its_place() -> None:

@@ -103,6 +103,8 @@ def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry
             url=repair_url(e.url) if e.url else e.url,
             links=tuple(dataclasses.replace(x, url=repair_url(x.url)) for x in e.links),
         )
+        if any(u.startswith("[") for u in e.urls())  # only a nested link needs repair
+        else e
         for e in entries
     ]
     first = entries[0]

@@ -43,7 +43,7 @@ _LINK_WORDS = frozenset(
         "paper pdf code github project website dataset data demo blog video slides tool "
         "citation link homepage leaderboard model models arxiv openreview huggingface colab "
         "docs documentation tutorial tutorials poster talk page repo repository benchmark "
-        "notebook bib bibtex hf space proceedings abstract doi"
+        "notebook bib bibtex hf space proceedings abstract doi eval"
     ).split()
 )
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
@@ -69,6 +69,19 @@ def _is_link_word(label: str) -> bool:
     return bool(words) and len(words) <= 3 and all(w in _LINK_WORDS for w in words)
 
 
+_BEFORE_CHIP = re.compile(r"(?:^|[,;|·.:!?)\]]|\\\])\s*$")
+_AFTER_CHIP = re.compile(r"^\s*(?:$|[,;|·]|\\?\[)")
+
+
+def _standalone(match: re.Match[str]) -> bool:
+    """A chip among separators, not a word of a sentence ("Source on [GitHub](…).")."""
+    text = match.string
+    return bool(
+        _BEFORE_CHIP.search(text[max(0, match.start() - 4) : match.start()])
+        and _AFTER_CHIP.match(text[match.end() : match.end() + 4])
+    )
+
+
 def _web(url: str) -> bool:
     return url.startswith(("http://", "https://"))
 
@@ -80,9 +93,9 @@ def _local(url: str) -> bool:
 
 def _clean(text: str) -> str:
     """Prose with its chips taken out: no doubled separators, no stray ones at the ends."""
+    text = re.sub(r"([.:])\s+(?:[,;|·]\s*)+", r"\1 ", text)  # "2022. , 2023.1": a chip went
     text = re.sub(r"[ \t]{2,}", " ", text)
-    text = re.sub(r"\s+([,;.])", r"\1", text)
-    text = re.sub(r"([.:])(?:\s*[,;|·])+", r"\1", text)
+    text = re.sub(r"\s+([,;])", r"\1", text)
     text = _SEPARATORS.sub("", text)
     text = re.sub(r"^[\s,;|·.\-–—\\]+", "", text)
     return text.strip()
@@ -198,17 +211,19 @@ def lift(entry: Entry) -> Tidied:
         if _local(url):
             removed.append((url, _RELATIVE))
             return "" if wrapped or _is_link_word(label) else match.group("label")
-        if wrapped or _is_link_word(label):
+        if wrapped or (_is_link_word(label) and _standalone(match)):
             lifted.append(Link(label or "link", url))
             return ""
         return match.group(0)
 
     authors = ""
-    if description:
+    if description and ("](" in description or description[0] in "*_\\"):
         description = _BADGE.sub(badge, description)
         description = _IMAGE_LINK.sub(image_link, description)
         description = _CHIP.sub(chip, description)
-        authors, description = _authors(_clean(description))
+        if description != entry.description:
+            description = _clean(description)
+        authors, description = _authors(description)
     title = entry.title
     short_title = names_short(title.strip("*_ ")) if entry.url is None else None
     if short_title is not None:  # an author line read as an entry of its own

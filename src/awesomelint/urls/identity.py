@@ -22,7 +22,7 @@ def _github_case(parts: Parts) -> Parts:
     return Parts(parts.host, parts.port, path, parts.query, parts.fragment)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def canonical_url(url: str) -> str:
     """The normalised form of ``url`` to compare and to suggest.
 

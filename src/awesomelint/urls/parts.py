@@ -147,7 +147,7 @@ def _pieces(url: str) -> tuple[str, int | None, str, str, str] | None:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def split(url: str) -> Parts | None:
     """Generic normalisation, or None for what is not an absolute web URL.
 

@@ -218,7 +218,7 @@ WORK_KINDS = frozenset(site.kind for site in SITES)
 _BY_HOST = {host: site.rule for site in SITES for host in site.hosts}
 
 
-@lru_cache(maxsize=1 << 16)  # Parts is a tuple of strings: hashable, and asked for often
+@lru_cache(maxsize=1 << 14)  # Parts is a tuple of strings: hashable, and asked for often
 def work_of(parts: Parts) -> Work | None:
     """The work a normalised URL names, by its site's rule, else a DOI in its path."""
     segments = [unquote(s) for s in parts.path.split("/") if s]
