@@ -88,6 +88,20 @@ def test_a_date_before_the_arxiv_id_is_taken_out() -> None:
     assert done.removed == (("2023/05", "date or venue earlier than the entry's arXiv id"),)
 
 
+def test_a_badge_with_parentheses_goes_whole() -> None:
+    # ThuCCSLab/Awesome-LM-SSP, collection/paper/safety/jailbreak.md
+    badge = "https://img.shields.io/badge/ACL'24_(Findings)-f1b800"
+    entry = Entry(
+        title="CodeAttack",
+        url="https://arxiv.org/abs/2403.07865",
+        source=_AT,
+        description=f"![ACL'24\\_(Findings)]({badge}) ![LLM](https://img.shields.io/badge/LLM-589cf4)",
+    )
+    done = lift(entry)
+    assert done.entry.description == ""
+    assert [url for url, _ in done.removed] == [badge, "https://img.shields.io/badge/LLM-589cf4"]
+
+
 def test_names_short() -> None:
     assert names_short("Ann Lee, Bo Chen, Cy Dee, Di Eve") == "Ann Lee, Bo Chen, Cy Dee et al."
     assert names_short("Ann Lee, Bo Chen, Cy Dee") is None  # three names are shown whole

@@ -29,7 +29,8 @@ _VENUES = {
     "arxiv": "arXiv",
 }
 _VENUE_WORD = re.compile(r"\b(" + "|".join(_VENUES) + r")\b", re.IGNORECASE)
-_LEADING_PUNCT = re.compile(r"^[\s.,;:|·•\-–—]+")
+# separators, a closing bracket, an escaped mark ("\\*. Chiang"): never how a description starts
+_LEADING_PUNCT = re.compile(r"^(?:[\s.,;:|·•\-–—)\]）]|\\[*.,;:|\-])+")
 
 
 def normalise_venue(text: str) -> str:

@@ -35,7 +35,8 @@ _CHIP = re.compile(
 )
 _IMAGE_LINK = re.compile(r"\[\s*<img\b[^>]*>\s*\]\((?P<url>[^()\s]+)(?:\s+\"[^\"\n]*\")?\)", re.I)
 _BADGE = re.compile(
-    r"!\[[^\[\]\n]*\]\((?P<url>https?://(?:img\.shields\.io|badgen\.net|badge\.fury\.io)/[^()\s]*)\)"
+    r"!\[[^\]\n]*\]\((?P<url>https?://(?:img\.shields\.io|badgen\.net|badge\.fury\.io)/"
+    r"(?:[^()\s]|\([^()\s]*\))*)\)"  # a badge's text may hold "(Findings)"
 )
 # label words that name a kind of link, not a thing: such a chip is the entry's metadata
 _LINK_WORDS = frozenset(
