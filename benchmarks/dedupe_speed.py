@@ -298,7 +298,7 @@ def measure(kind: str, n: int, runs: int, dup_rate: float, seed: int, formula: s
     walls, cpus = [], []
     result = None
     for _ in range(runs):
-        for cached in (split, work_of, canonical_url):  # the floor's URLs must not be warm
+        for cached in (split, work_of, canonical_url, identity_key):  # the floor's are not warm
             cached.cache_clear()
         start, cpu = time.perf_counter(), time.process_time()
         result = find_duplicates(candidates)

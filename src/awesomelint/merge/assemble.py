@@ -204,7 +204,7 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
                     tuple(u for u in urls if u.startswith(("http://", "https://"))),
                 )
             )
-        flat = dataclasses.replace(entry, children=())
+        flat = dataclasses.replace(entry, children=()) if entry.children else entry
         got.sources.append(_Source(index, doc, flat, path, keys, parent, source_id(flat)))
         for child in entry.children:
             add(doc, child, path, keys, index)
@@ -252,8 +252,9 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
                 leave(
                     doc, item, f"text under {heading_text(section.title)!r}", "other list's prose"
                 )
+        shared = _shared_prefix(section.children)  # once for all siblings, not once each
         for child in section.children:
-            walk(doc, child, path, keys, _shared_prefix(section.children))
+            walk(doc, child, path, keys, shared)
 
     for doc, document in enumerate(documents):
         title_links = _web_links(document.title or "")
@@ -272,8 +273,9 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
                 add(doc, item, (), ())
             elif item.kind != "toc":
                 leave(doc, item, "introduction", "upstream introduction")
+        shared = _shared_prefix(document.sections)
         for section in document.sections:
-            walk(doc, section, (), (), _shared_prefix(document.sections))
+            walk(doc, section, (), (), shared)
     return got
 
 
@@ -501,7 +503,9 @@ def merge_documents(
                 for k in sorted(nested.get(n, ()), key=lambda k: groups[k][0])
                 if k not in dropped
             )
-            built[n] = dataclasses.replace(entry, children=kids)
+            built[n] = (
+                dataclasses.replace(entry, children=kids) if kids or entry.children else entry
+            )
         return built[n]
 
     items: dict[int, list[tuple[tuple[int, int, int], Item]]] = defaultdict(list)
@@ -626,8 +630,10 @@ def merge_documents(
         # what the tidy took out (badges, another entry's link, dates that contradict
         # the arXiv id) and, of several copies, a badge or link only a copy carried in
         # its text: said so (the merged entry keeps every link of the entries themselves)
-        have = {canonical_url(u) for u in shown}
         why = dict(tidied[n].removed) if tidied[n] is not None else {}
+        if len(group) == 1 and not why:
+            continue  # one entry, nothing taken out: it shows every link it had
+        have = {canonical_url(u) for u in shown}
         for i in group:
             entry = sources[i].entry
             missing = tuple(u for u in dict.fromkeys(links_of[i]) if canonical_url(u) not in have)

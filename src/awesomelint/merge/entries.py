@@ -137,7 +137,7 @@ def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry
                 mark = "\x00star:" + mark
             if mark not in seen:
                 seen.add(mark)
-                tags.append(dataclasses.replace(tag, text=text))
+                tags.append(tag if text == tag.text else dataclasses.replace(tag, text=text))
     facts = {_fact(t.text) for t in tags} | seen
     notes = [n for n in dict.fromkeys(note for e in entries for note in e.notes)]
     notes = [n for n in notes if _fact(n) not in facts]  # the date as a tag, not again as a note

@@ -110,15 +110,17 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     _path: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    # children by key (the first child of a key, as a scan would find it): lists of
+    # hundreds of sections place every entry through here
+    _by_key: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, title: str) -> Node:
         """The child with this heading's key, created when there is none."""
         key = heading_key(title)
-        for node in self.children:
-            if node.key == key:
-                return node
-        node = Node(title=title, key=key, parent=self)
-        self.children.append(node)
+        node = self._by_key.get(key)
+        if node is None:
+            node = self._by_key[key] = Node(title=title, key=key, parent=self)
+            self.children.append(node)
         return node
 
     def path(self) -> tuple[str, ...]:
@@ -139,8 +141,7 @@ class Node:
         """The node at ``path`` (heading texts, matched by their keys)."""
         node = self
         for part in path:
-            key = heading_key(part)
-            node = next((c for c in node.children if c.key == key), None)  # type: ignore[assignment]
+            node = node._by_key.get(heading_key(part))  # type: ignore[assignment]
             if node is None:
                 return None
         return node

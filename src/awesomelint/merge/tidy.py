@@ -305,6 +305,14 @@ def fit(entry: Entry, foreign: Iterable[str] = ()) -> Tidied:
         if tag.kind == "topic" and (short := names_short(tag.text)) is not None:
             tag = dataclasses.replace(tag, text=short)
         tags.append(tag)
+    if (title, url, url_label, tuple(kept), tuple(tags)) == (
+        entry.title,
+        entry.url,
+        entry.url_label,
+        entry.links,
+        entry.tags,
+    ):
+        return Tidied(entry, tuple(removed))  # the usual case: nothing to change
     tidy_entry = dataclasses.replace(
         entry,
         title=title,
