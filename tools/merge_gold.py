@@ -86,8 +86,13 @@ def score(gold: dict, documents, result, text: str) -> Score:  # type: ignore[no
             for url in urls:
                 where.setdefault((file, url), set()).add(n)
 
+    # entries the merge left out (no link of their own left, dropped): merged with nothing
+    gone = {(Path(x.file).name, x.line) for x in result.left_out if x.what.startswith("entry ")}
+
     def find(member: dict) -> set[int]:  # type: ignore[type-arg]
         # the entry read from that line, else the one holding that link in that file
+        if (member["file"], member["line"]) in gone:
+            return set()
         return lines.get((member["file"], member["line"])) or where.get(
             (member["file"], canonical_url(member["url"])), set()
         )
@@ -117,7 +122,7 @@ def score(gold: dict, documents, result, text: str) -> Score:  # type: ignore[no
 def run(corpus: Path, config: str | None, upstream_only: bool) -> Score:
     import dataclasses
 
-    from awesomelint.merge import MergePlan, load_plan, merge_documents
+    from awesomelint.merge import MAX_LINE, MergePlan, load_plan, merge_documents
     from awesomelint.parse import parse_file
     from awesomelint.render import render
 
@@ -127,7 +132,7 @@ def run(corpus: Path, config: str | None, upstream_only: bool) -> Score:
     plan = dataclasses.replace(plan, inputs=(), spine=0, output=None, report=None)
     documents = [parse_file(str(f)) for f in files]
     result = merge_documents(documents, plan)
-    return score(gold, documents, result, render(result.document))
+    return score(gold, documents, result, render(result.document, width=MAX_LINE))
 
 
 def main() -> int:

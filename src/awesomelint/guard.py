@@ -53,11 +53,15 @@ def lost_web_links(before: str, after: str) -> list[str]:
     return missing_web_links(link_targets(before), after)
 
 
-def missing_web_links(urls: Iterable[str], after: str) -> list[str]:
-    """The http(s) ones of ``urls`` with no URL of the same canonical form in ``after``, sorted."""
+def missing_web_links(urls: Iterable[str], after: str | set[str]) -> list[str]:
+    """The http(s) ones of ``urls`` with no URL of the same canonical form in ``after``, sorted.
+
+    ``after`` is the text written, or its ``link_targets`` already read.
+    """
     from awesomelint.urls import canonical_url
 
-    kept = {canonical_url(target) for target in link_targets(after)}
+    targets = link_targets(after) if isinstance(after, str) else after
+    kept = {canonical_url(target) for target in targets}
     # a URL from the parsed model is already decoded, one from text is not: either form counts
     return sorted(
         {

@@ -13,6 +13,7 @@ sub-bullets.  Blocks the parser kept verbatim are written back as they were.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from awesomelint.canonical import label_is_implied
@@ -29,35 +30,41 @@ from awesomelint.syntax import (
 CONTENTS_SLUGS = frozenset({"contents", "table-of-contents"})
 
 
-def render(document: Document) -> str:
-    """The whole list in canonical form, with the document's newline style."""
-    text = "\n\n".join(_parts(document)) + "\n"
+def render(document: Document, *, width: int | None = None) -> str:
+    """The whole list in canonical form, with the document's newline style.
+
+    ``width`` wraps entry and note lines longer than that at spaces (a soft
+    break, which reads back as the same entry); None keeps every entry on one line.
+    """
+    text = "\n\n".join(_parts(document, width)) + "\n"
     if document.newline != "\n":
         text = text.replace("\n", document.newline)
     return text
 
 
-def _parts(document: Document) -> Iterator[str]:
+def _parts(document: Document, width: int | None = None) -> Iterator[str]:
     if document.front_matter is not None:
         yield f"---\n{document.front_matter}\n---"
-    yield from _items(document.prelude, document)
+    yield from _items(document.prelude, document, width)
     if document.title is not None:
         yield f"# {document.title}"
-    yield from _items(document.preamble, document)
+    yield from _items(document.preamble, document, width)
     if not any(block.kind == "toc" for block in document.blocks()):
         toc = table_of_contents(document)
         if toc:
             yield "## Contents"
             yield toc
     for section in document.sections:
-        yield from _section(section, 1, document)
+        yield from _section(section, 1, document, width)
 
 
-def _section(section: Section, depth: int, document: Document) -> Iterator[str]:
+def _section(
+    section: Section, depth: int, document: Document, width: int | None = None
+) -> Iterator[str]:
     yield "#" * min(depth + 1, 6) + " " + _atx_text(section.title)
-    yield from _items(section.items, document)
+    yield from _items(section.items, document, width)
     for child in section.children:
-        yield from _section(child, depth + 1, document)
+        yield from _section(child, depth + 1, document, width)
 
 
 def _atx_text(title: str) -> str:
@@ -65,7 +72,7 @@ def _atx_text(title: str) -> str:
     return ATX_CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), title)
 
 
-def _items(items: Sequence[Item], document: Document) -> Iterator[str]:
+def _items(items: Sequence[Item], document: Document, width: int | None = None) -> Iterator[str]:
     """Runs of entries as one bullet list each, blocks as they are."""
     parts: list[str | list[Entry]] = []
     for item in items:
@@ -80,7 +87,7 @@ def _items(items: Sequence[Item], document: Document) -> Iterator[str]:
             yield part
             continue
         neighbours = [parts[i] for i in (index - 1, index + 1) if 0 <= i < len(parts)]
-        yield "\n".join(entry_lines(part, bullet=_free_bullet(neighbours)))
+        yield "\n".join(entry_lines(part, bullet=_free_bullet(neighbours), width=width))
 
 
 def _free_bullet(neighbours: Sequence[str | list[Entry]]) -> str:
@@ -106,14 +113,62 @@ def _block(block: Block, document: Document) -> str:
     return block.text
 
 
-def entry_lines(entries: Sequence[Entry], indent: str = "", bullet: str = "-") -> Iterator[str]:
+def entry_lines(
+    entries: Sequence[Entry], indent: str = "", bullet: str = "-", width: int | None = None
+) -> Iterator[str]:
     """Entries as bullet lines, notes and nested entries indented beneath."""
     for entry in entries:
-        yield f"{indent}{bullet} {entry_line(entry)}"
+        yield _wrap(f"{indent}{bullet} {entry_line(entry)}", indent + "  ", width)
         for note in entry.notes:
-            yield f"{indent}  - {_note(note)}"
+            yield _wrap(f"{indent}  - {_note(note)}", indent + "    ", width)
         if entry.children:  # most entries have none: no generator for them
-            yield from entry_lines(entry.children, indent + "  ")
+            yield from entry_lines(entry.children, indent + "  ", width=width)
+
+
+# where a soft break may go: a space outside link destinations and code spans, not
+# before what would start a block on the next line (a bullet, a number, a heading ...)
+_NO_LINE_START = re.compile(r"(?:[-+*>#|=<]|\d{1,9}[.)])(?:\s|$)|[`]")
+
+
+def _wrap(line: str, indent: str, width: int | None) -> str:
+    """``line`` broken at spaces into lines of at most ``width`` (continued at ``indent``)."""
+    if width is None or len(line) <= width:
+        return line
+    breaks, depth, code = [], 0, False
+    for at, char in enumerate(line):
+        if char == "`":
+            code = not code
+        elif code:
+            continue
+        elif char == "(" and at and line[at - 1] == "]":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == " " and not depth and at > len(indent) + 2:
+            rest = line[at + 1 :]
+            if rest and not rest[0].isspace() and not _NO_LINE_START.match(rest):
+                breaks.append(at)
+    pieces = [line[i + 1 : j] for i, j in zip([-1, *breaks], [*breaks, len(line)], strict=True)]
+    out: list[str] = []
+    current, split = pieces[0], -1  # split: where in current the last " · " starts
+    for piece in pieces[1:]:
+        room = width - (len(indent) if out else 0)
+        if len(current) + 1 + len(piece) > room:
+            if split > 0:  # break before the separator: the next line starts "· …"
+                out.append(current[:split])
+                current = current[split + 1 :]
+            else:
+                out.append(current)
+                current = ""
+            split = -1
+        if not current:
+            current = piece
+            continue
+        if piece.startswith("\u00b7"):
+            split = len(current)
+        current += " " + piece
+    out.append(current)
+    return ("\n" + indent).join(out)
 
 
 def entry_line(entry: Entry) -> str:

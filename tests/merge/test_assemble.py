@@ -63,7 +63,18 @@ def test_shared_wrong_urls_are_conflicts_and_stay_apart() -> None:
     holders = [
         m for m in _merged().entries if any("2310.11207" in (s.url or "") for s in m.sources)
     ]
-    assert len(holders) == 4  # four works, one wrongly copied URL: never merged together
+    # four works, one wrongly copied URL: never merged together; the URL stays with one
+    # of them, and a work left with no link of its own is left out, and said so
+    assert len(holders) == 2
+    keepers = [m for m in holders if "2310.11207" in (m.entry.url or "")]
+    assert len(keepers) == 1
+    unlinked = [
+        x
+        for x in _merged().left_out
+        if x.reason == "entry without a link" and "https://arxiv.org/abs/2310.11207" in x.links
+    ]
+    assert len(unlinked) == 2
+    assert {x.line for x in unlinked}.isdisjoint(s.line for m in holders for s in m.sources)
     # one of them is a real paper that another list links correctly: merged by title there
     (sae,) = [m for m in holders if m.entry.title.startswith("Sparse Autoencoders Find")]
     assert sae.entry.url == "https://openreview.net/forum?id=F76bwRSLeK"

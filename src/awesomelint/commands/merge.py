@@ -241,7 +241,13 @@ def _run(  # type: ignore[no-untyped-def]
     force=False,
     out=None,
 ) -> int:
-    from awesomelint.merge import check_links, merge_documents, report_data, review_items
+    from awesomelint.merge import (
+        MAX_LINE,
+        check_links,
+        merge_documents,
+        report_data,
+        review_items,
+    )
     from awesomelint.render import render
 
     cache = Path(cache_dir) if cache_dir else _default_cache()
@@ -256,7 +262,7 @@ def _run(  # type: ignore[no-untyped-def]
         lines = list(review_items(result))
         click.echo("\n".join(lines) if lines else "# nothing needs a decision")
         return 0
-    text = render(result.document)
+    text = render(result.document, width=MAX_LINE)
     missing = check_links(result, text, documents)
     if missing:
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")

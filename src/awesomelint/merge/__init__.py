@@ -22,8 +22,10 @@ from awesomelint.merge.assemble import (
 from awesomelint.merge.entries import choose_title, choose_url, merge_entries, repair_url
 from awesomelint.merge.plan import Decision, InputSpec, MergePlan, load_plan
 from awesomelint.merge.report import report_data, review_items
+from awesomelint.merge.tidy import MAX_LINE
 
 __all__ = [
+    "MAX_LINE",
     "ConflictReport",
     "Decision",
     "InputSpec",

@@ -21,13 +21,19 @@ from awesomelint.merge.entries import merge_entries
 from awesomelint.merge.ids import entry_key, source_id
 from awesomelint.merge.plan import MergePlan
 from awesomelint.merge.sections import Node, heading_key, is_boilerplate
+from awesomelint.merge.tidy import Tidied, fit, lift
 from awesomelint.model import Block, Document, Entry, Item, Section, Source, Span
 from awesomelint.slug import heading_text, slug
-from awesomelint.urls import canonical_url
+from awesomelint.urls import canonical_url, key_kind
 
 _CONTENTS = frozenset({"contents", "table-of-contents"})
 _TWIN_SHARE = 0.6  # a heading goes where this share of its entries' twins sit in the spine
 _MIN_TWINS = 2
+# a URL that names one paper: two titles on it are two works, and one link is wrong
+# (a project page or repository is shared by the parts of one release by design)
+_PAPER_KINDS = frozenset(
+    {"arxiv", "openreview", "doi", "acl", "neurips", "ieee", "pmlr", "lesswrong"}
+)
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,22 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
 
     def add(doc: int, entry: Entry, path, keys, parent=None) -> None:  # type: ignore[no-untyped-def]
         index = len(got.sources)
-        flat = dataclasses.replace(entry, children=())
+        tidied = lift(entry)
+        entry = tidied.entry
+        by_reason: dict[str, list[str]] = defaultdict(list)
+        for url, reason in tidied.removed:
+            by_reason[reason].append(url)
+        for reason, urls in by_reason.items():
+            got.left_out.append(
+                LeftOut(
+                    documents[doc].path,
+                    entry.source.line,
+                    f"text of {entry.title!r}",
+                    reason,
+                    tuple(u for u in urls if u.startswith(("http://", "https://"))),
+                )
+            )
+        flat = dataclasses.replace(entry, children=()) if entry.children else entry
         got.sources.append(_Source(index, doc, flat, path, keys, parent, source_id(flat)))
         for child in entry.children:
             add(doc, child, path, keys, index)
@@ -231,8 +252,9 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
                 leave(
                     doc, item, f"text under {heading_text(section.title)!r}", "other list's prose"
                 )
+        shared = _shared_prefix(section.children)  # once for all siblings, not once each
         for child in section.children:
-            walk(doc, child, path, keys, _shared_prefix(section.children))
+            walk(doc, child, path, keys, shared)
 
     for doc, document in enumerate(documents):
         title_links = _web_links(document.title or "")
@@ -251,8 +273,9 @@ def _gather(documents: Sequence[Document], plan: MergePlan) -> _Gathered:
                 add(doc, item, (), ())
             elif item.kind != "toc":
                 leave(doc, item, "introduction", "upstream introduction")
+        shared = _shared_prefix(document.sections)
         for section in document.sections:
-            walk(doc, section, (), (), _shared_prefix(document.sections))
+            walk(doc, section, (), (), shared)
     return got
 
 
@@ -399,9 +422,12 @@ def merge_documents(
         ]
         for g in groups
     ]
-    chosen_of = [
-        merge_entries(upstream, plan.prefer) if upstream else None for upstream in upstream_entries
+    foreign = _foreign_keys(result, sources, groups, group_of)
+    tidied: list[Tidied | None] = [
+        fit(merge_entries(upstream, plan.prefer), foreign.get(n, ())) if upstream else None
+        for n, upstream in enumerate(upstream_entries)
     ]
+    chosen_of = [t.entry if t is not None else None for t in tidied]
     previous_id = [
         edits.id_for(ids[n], entry_key(chosen)) if chosen is not None and edits.previous else None
         for n, chosen in enumerate(chosen_of)
@@ -429,6 +455,18 @@ def merge_documents(
             nested[group_of[first.parent]].append(n)
             parent_of[n] = group_of[first.parent]
 
+    # an entry left with no link at all points nowhere: reported, not written
+    unlinked = {
+        n
+        for n, chosen in enumerate(chosen_of)
+        if chosen is not None
+        and n not in dropped
+        and n not in nested
+        and all(sources[i].doc != hand_doc for i in groups[n])
+        and not _entry_links(chosen)
+    }
+    dropped |= unlinked
+
     built: dict[int, Entry] = {}
     upstream_of: dict[int, Entry] = {}
     hand_fields: dict[int, list[str]] = defaultdict(list)
@@ -441,7 +479,7 @@ def merge_documents(
             if not hand and chosen is not None:
                 entry = chosen  # upstream only: the usual case
             else:
-                entry = merge_entries([m.entry for m in members], plan.prefer)
+                entry = fit(merge_entries([m.entry for m in members], plan.prefer)).entry
                 if chosen is not None:
                     entry = dataclasses.replace(
                         entry, title=chosen.title, description=chosen.description
@@ -465,7 +503,9 @@ def merge_documents(
                 for k in sorted(nested.get(n, ()), key=lambda k: groups[k][0])
                 if k not in dropped
             )
-            built[n] = dataclasses.replace(entry, children=kids)
+            built[n] = (
+                dataclasses.replace(entry, children=kids) if kids or entry.children else entry
+            )
         return built[n]
 
     items: dict[int, list[tuple[tuple[int, int, int], Item]]] = defaultdict(list)
@@ -481,7 +521,11 @@ def merge_documents(
                     first.entry.source.file,
                     first.entry.source.line,
                     f"entry {first.entry.title!r} [{ids[n]}]",
-                    "deleted by hand" if n in by_hand else "dropped by decision",
+                    "deleted by hand"
+                    if n in by_hand
+                    else "entry without a link"
+                    if n in unlinked
+                    else "dropped by decision",
                     tuple(u for i in group for u in links_of[i]),
                 )
             )
@@ -583,23 +627,38 @@ def merge_documents(
             continue
         shown = _entry_links(built[n]) if n in built else ()
         kept.extend(shown)
-        if len(group) < 2:
-            kept.extend(u for i in group for u in links_of[i])
-            continue
-        # one entry of several: a badge or link only a copy carried in its text goes,
-        # said so (the merged entry keeps every link of the entries themselves)
+        # what the tidy took out (badges, another entry's link, dates that contradict
+        # the arXiv id) and, of several copies, a badge or link only a copy carried in
+        # its text: said so (the merged entry keeps every link of the entries themselves)
+        why = dict(tidied[n].removed) if tidied[n] is not None else {}
+        if len(group) == 1 and not why:
+            continue  # one entry, nothing taken out: it shows every link it had
         have = {canonical_url(u) for u in shown}
         for i in group:
             entry = sources[i].entry
             missing = tuple(u for u in dict.fromkeys(links_of[i]) if canonical_url(u) not in have)
-            if missing:
+            by_reason: dict[str, list[str]] = defaultdict(list)
+            for u in missing:
+                reason = why.get(u)
+                if reason is None:
+                    reason = "link in a merged copy's text"
+                by_reason[reason].append(u)
+            for reason, urls in by_reason.items():
                 left_out.append(
                     LeftOut(
                         entry.source.file,
                         entry.source.line,
                         f"text of {entry.title!r}, merged into [{ids[n]}]",
-                        "link in a merged copy's text",
-                        missing,
+                        reason,
+                        tuple(urls),
+                    )
+                )
+        for text, reason in why.items():
+            if not text.startswith(("http://", "https://")):
+                first = sources[group[0]].entry
+                left_out.append(
+                    LeftOut(
+                        first.source.file, first.source.line, f"{text!r} of [{ids[n]}]", reason, ()
                     )
                 )
     kept_links = tuple(dict.fromkeys(kept))
@@ -617,6 +676,50 @@ def merge_documents(
         left_out=tuple(left_out),
         required_links=tuple(dict.fromkeys((*kept_links, *block_links))),
     )
+
+
+def _foreign_keys(
+    result: DedupeResult,
+    sources: Sequence[_Source],
+    groups: Sequence[Sequence[int]],
+    group_of: Mapping[int, int],
+) -> dict[int, set[str]]:
+    """Paper URLs each merged entry must give up: upstream gave the URL another title.
+
+    A source whose title is the link's own text claims it first (a table row
+    whose title cell is something else is the weaker claim), then the work
+    whose copies use this URL most (a work the other lists link elsewhere has
+    a URL of its own), then the one most sources give it; ties go to the
+    earliest source.  The others
+    lose the link, which stays in the list on its owner.
+    """
+    foreign: dict[int, set[str]] = defaultdict(set)
+    for conflict in result.conflicts:
+        if key_kind(conflict.key) not in _PAPER_KINDS:
+            continue
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in conflict.indices:
+            members[group_of[i]].append(i)
+        if len(members) < 2:
+            continue
+
+        def claim(
+            n: int, members: Mapping[int, list[int]] = members
+        ) -> tuple[int, float, int, int]:
+            own = sum(
+                1
+                for i in members[n]
+                if sources[i].entry.url_label.casefold() in ("", sources[i].entry.title.casefold())
+            )
+            # a work the other lists link elsewhere has its own URL: this one is a copy
+            share = len(members[n]) / len(groups[n])
+            return (-own, -share, -len(members[n]), min(members[n]))
+
+        owner = min(members, key=claim)
+        for n in members:
+            if n != owner:
+                foreign[n].add(conflict.key)
+    return foreign
 
 
 def _catch_all_node(catch_all: Node, path: tuple[str, ...]) -> Node:
@@ -638,6 +741,7 @@ class _Placer:
         self.groups = groups
         self.group_of = group_of
         self.got = got
+        self._by_heading: dict[tuple[int, tuple[str, ...]], list[_Source]] | None = None
         self._cache: dict[tuple[int, tuple[str, ...]], Node | None] = {}
         self._spine_nodes: dict[int, Node | None] = {}
 
@@ -715,9 +819,11 @@ class _Placer:
             return None  # an explicit tree places the spine's entries by name too
         votes: Counter[int] = Counter()
         nodes: dict[int, Node] = {}
-        for source in self.sources:
-            if source.doc != doc or source.path != path:
-                continue
+        if self._by_heading is None:  # the sources of each upstream heading, gathered once
+            self._by_heading = defaultdict(list)
+            for each in self.sources:
+                self._by_heading[(each.doc, each.path)].append(each)
+        for source in self._by_heading.get((doc, path), ()):
             group = self.groups[self.group_of[source.index]]
             twins = [self.sources[i] for i in group if self.sources[i].doc == self.plan.spine]
             for twin in twins[:1]:
@@ -783,12 +889,17 @@ def check_links(result: MergeResult, output: str, documents: Sequence[Document] 
     Links are compared by canonical URL because the merge keeps one link per
     canonical key (``http``/``https``, ``www.``, tracking parameters ...).
     """
-    from awesomelint.guard import missing_web_links
+    from awesomelint.guard import link_targets, missing_web_links
 
-    missing = missing_web_links(result.required_links, output)
+    kept = link_targets(output)  # read once for both checks
+    missing = missing_web_links(result.required_links, kept)
     if documents:
-        accounted = "\n".join(f"<{url}>" for x in result.left_out for url in x.links)
-        every = (url for doc in documents for url in input_links(doc))
-        unseen = missing_web_links(every, output + "\n" + accounted)
-        missing.extend(url for url in unseen if url not in missing)
+        # a left-out URL is accounted for as recorded (a URL with a quote in it is
+        # not one the text reader would find in any text)
+        accounted = {canonical_url(url) for x in result.left_out for url in x.links}
+        every = {url for doc in documents for url in input_links(doc)}
+        unseen = missing_web_links(every, kept)
+        missing.extend(
+            url for url in unseen if url not in missing and canonical_url(url) not in accounted
+        )
     return missing

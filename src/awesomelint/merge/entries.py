@@ -30,7 +30,8 @@ _VENUES = {
     "arxiv": "arXiv",
 }
 _VENUE_WORD = re.compile(r"\b(" + "|".join(_VENUES) + r")\b", re.IGNORECASE)
-_LEADING_PUNCT = re.compile(r"^[\s.,;:|·•\-–—]+")
+# separators, a closing bracket, an escaped mark ("\\*. Chiang"): never how a description starts
+_LEADING_PUNCT = re.compile(r"^(?:[\s.,;:|·•\-–—)\]）]|\\[*.,;:|\-])+")
 
 
 def normalise_venue(text: str) -> str:
@@ -101,6 +102,8 @@ def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry
             url=repair_url(e.url) if e.url else e.url,
             links=tuple(dataclasses.replace(x, url=repair_url(x.url)) for x in e.links),
         )
+        if any(u.startswith("[") for u in e.urls())  # only a nested link needs repair
+        else e
         for e in entries
     ]
     first = entries[0]
@@ -132,7 +135,7 @@ def merge_entries(entries: Sequence[Entry], prefer: Prefer = "longest") -> Entry
                 mark = "\x00star:" + mark
             if mark not in seen:
                 seen.add(mark)
-                tags.append(dataclasses.replace(tag, text=text))
+                tags.append(tag if text == tag.text else dataclasses.replace(tag, text=text))
     facts = {_fact(t.text) for t in tags} | seen
     notes = [n for n in dict.fromkeys(note for e in entries for note in e.notes)]
     notes = [n for n in notes if _fact(n) not in facts]  # the date as a tag, not again as a note

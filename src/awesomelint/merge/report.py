@@ -28,6 +28,8 @@ def report_data(result: MergeResult) -> dict[str, object]:
                 "title": m.entry.title,
                 "url": m.entry.url,
                 "description": m.entry.description,
+                # the whole author list: the list shows the first three ("A, B, C et al.")
+                **({"authors": m.entry.authors} if m.entry.authors else {}),
                 "section": " > ".join(m.section),
                 **(
                     {"also_in": [" > ".join(s) for s in m.sections[1:]]}

@@ -109,22 +109,27 @@ class Node:
     key: str
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    _path: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    # children by key (the first child of a key, as a scan would find it): lists of
+    # hundreds of sections place every entry through here
+    _by_key: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, title: str) -> Node:
         """The child with this heading's key, created when there is none."""
         key = heading_key(title)
-        for node in self.children:
-            if node.key == key:
-                return node
-        node = Node(title=title, key=key, parent=self)
-        self.children.append(node)
+        node = self._by_key.get(key)
+        if node is None:
+            node = self._by_key[key] = Node(title=title, key=key, parent=self)
+            self.children.append(node)
         return node
 
     def path(self) -> tuple[str, ...]:
-        """The heading texts from the top of the tree down to this node."""
+        """The heading texts from the top of the tree down to this node (a node never moves)."""
         if self.parent is None:
             return ()
-        return (*self.parent.path(), heading_text(self.title))
+        if self._path is None:
+            self._path = (*self.parent.path(), heading_text(self.title))
+        return self._path
 
     def walk(self):  # type: ignore[no-untyped-def]
         """Every node below this one, depth first."""
@@ -136,8 +141,7 @@ class Node:
         """The node at ``path`` (heading texts, matched by their keys)."""
         node = self
         for part in path:
-            key = heading_key(part)
-            node = next((c for c in node.children if c.key == key), None)  # type: ignore[assignment]
+            node = node._by_key.get(heading_key(part))  # type: ignore[assignment]
             if node is None:
                 return None
         return node

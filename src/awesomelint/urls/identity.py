@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .parts import Parts, split
 from .sites import WORK_KINDS, work_of
 
@@ -20,6 +22,12 @@ def _github_case(parts: Parts) -> Parts:
     return Parts(parts.host, parts.port, path, parts.query, parts.fragment)
 
 
+# Both keys are asked for the same URL by dedupe, the ids, the entry merge and the guard:
+# cached for a 100k-entry list (a few hundred bytes a URL), or each pass would evict the last.
+_URLS_CACHED = 1 << 18
+
+
+@lru_cache(maxsize=_URLS_CACHED)
 def canonical_url(url: str) -> str:
     """The normalised form of ``url`` to compare and to suggest.
 
@@ -49,6 +57,7 @@ def work_key(url: str) -> str | None:
     return work.key if work is not None else None
 
 
+@lru_cache(maxsize=_URLS_CACHED)
 def identity_key(url: str) -> str:
     """What two links must share to point at the same thing: work key, else canonical URL."""
     parts = split(url)

@@ -13,6 +13,7 @@ a list of such URLs never imports it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
@@ -146,8 +147,13 @@ def _pieces(url: str) -> tuple[str, int | None, str, str, str] | None:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def split(url: str) -> Parts | None:
-    """Generic normalisation, or None for what is not an absolute web URL."""
+    """Generic normalisation, or None for what is not an absolute web URL.
+
+    Cached: a merge asks for the same URL's parts from dedupe, the entry merge,
+    the ids and the guard (tens of thousands of calls for a few thousand links).
+    """
     pieces = _pieces(url)
     if pieces is None:
         return None

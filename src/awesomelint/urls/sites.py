@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import quote, unquote
 
@@ -217,6 +218,7 @@ WORK_KINDS = frozenset(site.kind for site in SITES)
 _BY_HOST = {host: site.rule for site in SITES for host in site.hosts}
 
 
+@lru_cache(maxsize=1 << 14)  # Parts is a tuple of strings: hashable, and asked for often
 def work_of(parts: Parts) -> Work | None:
     """The work a normalised URL names, by its site's rule, else a DOI in its path."""
     segments = [unquote(s) for s in parts.path.split("/") if s]
