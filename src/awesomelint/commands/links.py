@@ -9,6 +9,7 @@ I/O error, or no network at all.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
@@ -88,7 +89,26 @@ def run_interruptible(coro: Coroutine[Any, Any, T]) -> T:
         if installed:
             # until the cache is closed, a second Ctrl-C still means "now"
             signal.signal(signal.SIGINT, lambda *_: interrupt())
-        loop.close()
+        _close_loop(loop)
+
+
+_TEARDOWN = 2.0  # seconds the loop's teardown may take
+
+
+def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Close ``loop`` as ``asyncio.run`` does, and then some: a body stream left mid-way (a
+    capped or endless answer) is finalised by a task the collector schedules late; run
+    it too, or stderr gets "Task was destroyed but it is pending!" at exit."""
+    with contextlib.suppress(Exception):
+        for _ in range(3):  # tasks left, then the generators' closers they leave behind
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            # bounded: a task stuck in its cancellation must not keep the user waiting
+            if pending:
+                loop.run_until_complete(asyncio.wait(pending, timeout=_TEARDOWN))
+            loop.run_until_complete(asyncio.wait_for(loop.shutdown_asyncgens(), _TEARDOWN))
+    loop.close()
 
 
 def _links_of(
