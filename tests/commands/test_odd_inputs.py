@@ -86,3 +86,30 @@ def test_a_merge_input_with_a_wrong_type_names_the_key(
     assert main(["merge", "--config", str(config)]) == 2
     assert f"{config}: {key}:" in _one_line_error(capsys)
     assert not (tmp_path / "o.md").exists()
+
+
+# issue 13, finding 10: each ended in a RecursionError (or an IndexError) in fmt, links and
+# merge; every command reads them now, the hostile block kept as it stands
+_DEEP = {
+    "quotes": ">" * 400 + " q\n",
+    "levels": "".join("  " * i + "- x\n" for i in range(175)),
+    "dashes": "- " * 1000 + "[a](./a.md)\n",
+    "emphasis": "*" * 500 + "a" + "*" * 500 + "\n",
+    "icon": "Icon \uf15b title. \\[[pdf](./p.pdf)\\]\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_DEEP))
+def test_deep_and_odd_shapes_through_links_and_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shape: str
+) -> None:
+    path, out = tmp_path / "list.md", tmp_path / "out.md"
+    path.write_text(LIST + "\n" + _DEEP[shape])
+    (tmp_path / "a.md").write_text("# A\n")
+    (tmp_path / "p.pdf").write_bytes(b"%PDF")
+    # links: the list's only web link is excluded, so no request leaves the machine
+    assert main(["links", "--no-cache", "--exclude", "x.org", "--no-progress", str(path)]) == 0
+    assert main(["merge", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err, err
+    assert "https://x.org" in out.read_text()
