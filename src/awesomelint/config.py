@@ -7,6 +7,7 @@ Each command validates its own table; this module only finds and parses.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,10 @@ def find_config(start: str | Path) -> Config:
     In one directory ``.awesomelint.toml`` wins over ``pyproject.toml``; a
     ``pyproject.toml`` without ``[tool.awesomelint]`` is passed over.
     """
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the command reports the file itself
+        here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
     for directory in (here, *here.parents):

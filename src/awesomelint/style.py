@@ -193,11 +193,11 @@ def item_runs(document: Document) -> Iterator[tuple[Entry, ...]]:
             run = []
         if run:
             yield tuple(run)
+        # each nested run once: ``runs`` of the children recurses into theirs (walking
+        # every descendant here as well visited a chain of N levels 2^N times)
         for item in items:
-            if isinstance(item, Entry):
-                for entry in item.walk():
-                    if entry.children:
-                        yield from runs(entry.children)
+            if isinstance(item, Entry) and item.children:
+                yield from runs(item.children)
 
     yield from runs(document.prelude)
     yield from runs(document.preamble)

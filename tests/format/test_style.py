@@ -59,3 +59,16 @@ def test_numbering_headings_and_no_rule_when_mixed() -> None:
         f"- [x{i}](https://a.org/{i})" + (" - d" if i % 2 else ": d") for i in range(8)
     )
     assert _style("# T\n\n" + half + "\n").separator is None  # no clear majority: no rule
+
+
+def test_each_nested_run_is_read_once() -> None:
+    # a chain of 20 nested items (issue 13, finding 19's deep lists): every ancestor used to
+    # walk the runs below it again, 2^20 runs and a fmt that never ended
+    from awesomelint.style import item_runs
+
+    depth = 20
+    text = "# T\n\n## A\n\n" + "".join(
+        f"{'  ' * i}- [l{i}](https://x.org/{i})\n" for i in range(depth)
+    )
+    runs = list(item_runs(parse_text(text, "t.md")))
+    assert [run[0].url for run in runs] == [f"https://x.org/{i}" for i in range(depth)]

@@ -2,7 +2,7 @@
 
 - files as given, ``-`` for standard input;
 - a directory: the markdown files under it (hidden directories and
-  ``node_modules`` skipped);
+  ``node_modules`` skipped; regular files only, never a fifo or a device);
 - a quoted glob (``'docs/**/*.md'``), expanded here so it works on every shell;
 - no path at all: the markdown files git tracks in the current repository,
   or, outside a repository, the markdown files under the current directory;
@@ -34,8 +34,11 @@ def _walk(directory: str) -> Iterator[str]:
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(names):
-            if name.lower().endswith(MARKDOWN):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            # regular files only: opening a fifo found on the way waits for a writer forever,
+            # and a device, a socket or a dangling or looping link is no list
+            if name.lower().endswith(MARKDOWN) and os.path.isfile(path):
+                yield path
 
 
 def _tracked() -> list[str] | None:

@@ -112,13 +112,25 @@ async def read_limited(raw: AsyncIterable[bytes], content_encoding: str | None, 
     decoder = Decoder.for_header(content_encoding)
     parts: list[bytes] = []
     size = wire = 0
-    async for chunk in raw:
-        wire += len(chunk)
-        for piece in decoder.feed(chunk):
-            room = limit - size
-            if len(piece) > room:
-                parts.append(piece[:room])
-                return Body(b"".join(parts), True, wire)
-            parts.append(piece)
-            size += len(piece)
+    try:
+        async for chunk in raw:
+            wire += len(chunk)
+            for piece in decoder.feed(chunk):
+                room = limit - size
+                if len(piece) > room:
+                    parts.append(piece[:room])
+                    return Body(b"".join(parts), True, wire)
+                parts.append(piece)
+                size += len(piece)
+    finally:
+        await close_stream(raw)
     return Body(b"".join(parts), False, wire)
+
+
+async def close_stream(raw: AsyncIterable[bytes]) -> None:
+    """Close a body iterator left mid-way, now: left to the garbage collector, httpx's
+    generator is finalised after the event loop is gone ("Task was destroyed but it is
+    pending!" on stderr at exit)."""
+    close = getattr(raw, "aclose", None)
+    if close is not None:
+        await close()

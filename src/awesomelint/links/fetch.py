@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import httpx
 
-from awesomelint.links.decoding import BodyError, UnsupportedEncoding, read_limited
+from awesomelint.links.decoding import BodyError, UnsupportedEncoding, close_stream, read_limited
 from awesomelint.links.fragments import page_anchors
 from awesomelint.links.hostpool import HostPool, parse_retry_after
 from awesomelint.links.model import Hop, Outcome, Settings, Verdict
@@ -308,8 +308,12 @@ class Checker:
                 text = body.data.decode("utf-8", errors="replace")
             return page_anchors(text)
         size = 0
-        async for chunk in response.aiter_raw():
-            size += len(chunk)
-            if size >= self.settings.body_cap:
-                break  # closing the response drops the connection; cheaper than reading on
+        chunks = response.aiter_raw()
+        try:
+            async for chunk in chunks:
+                size += len(chunk)
+                if size >= self.settings.body_cap:
+                    break  # closing the response drops the connection; cheaper than reading on
+        finally:
+            await close_stream(chunks)
         return None

@@ -335,24 +335,49 @@ class LintContext:
         fixed) once.  A reference link's URL stands
         in its definition, which is a link of its own: use ``url_sites``.
         """
-        cursor: dict[tuple[str, int], tuple[int, int]] = {}
+        # Links come in document order, so the next one usually stands just after the last
+        # one placed (``hint``): searching from there keeps a paragraph of N links linear
+        # (from the line's start it was quadratic).  Autolinks and bare URLs are yielded
+        # after a line's markdown links, so a miss falls back to the search from the
+        # item's start, past the occurrences already placed (``claimed``).
+        claimed: set[tuple[int, int]] = set()
+        resume: dict[tuple[str, int], tuple[int, int]] = {}
         extents: dict[int, int] = {}
+        hint = (0, 0)
         sites = []
         for ref in self.links:
-            start_line, start_column = cursor.get((ref.url, ref.line), (ref.line, 0))
             where = None
             if ref.url:
                 if ref.line not in extents:
-                    extents[ref.line] = self._extent(ref.line)
-                for number in range(start_line, min(extents[ref.line], len(self.lines)) + 1):
-                    offset = start_column if number == start_line else 0
-                    column = self.code_free_lines[number - 1].find(ref.url, offset)
-                    if column >= 0:
-                        where = (number, column + 1)
-                        cursor[(ref.url, ref.line)] = (number, column + len(ref.url))
-                        break
-            sites.append(LinkSite(ref, *(where or (None, None))))
+                    extents[ref.line] = min(self._extent(ref.line), len(self.lines))
+                last = extents[ref.line]
+                if ref.line <= hint[0] <= last:
+                    where = self._find_site(ref.url, hint, last, claimed)
+                if where is None:
+                    start = resume.get((ref.url, ref.line), (ref.line, 0))
+                    where = self._find_site(ref.url, start, last, claimed)
+                    if where is not None:
+                        resume[(ref.url, ref.line)] = (where[0], where[1] + 1)
+                if where is not None:
+                    claimed.add(where)
+                    hint = (where[0], where[1] + len(ref.url))
+            sites.append(LinkSite(ref, *((where[0], where[1] + 1) if where else (None, None))))
         return tuple(sites)
+
+    def _find_site(
+        self, url: str, start: tuple[int, int], last: int, claimed: set[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """(line, 0-based column) of the first unclaimed ``url`` from ``start`` to line ``last``."""
+        number, column = start
+        while number <= last:
+            column = self.code_free_lines[number - 1].find(url, column)
+            if column < 0:
+                number, column = number + 1, 0
+            elif (number, column) in claimed:
+                column += 1
+            else:
+                return number, column
+        return None
 
     @cached_property
     def url_sites(self) -> tuple[LinkSite, ...]:

@@ -105,6 +105,22 @@ def _str(where: str, value: object) -> str:
     return value
 
 
+def _file(where: str, value: object) -> str:
+    """A path: a non-empty string the system can open (no NUL byte)."""
+    if "\0" in _str(where, value):  # type: ignore[operator]
+        raise ConfigError(f"{where}: a path cannot hold a NUL byte")
+    return value  # type: ignore[return-value]
+
+
+def _optional(where: str, value: object) -> str | None:
+    """A string key that may be left out: a number or a table there is an error, not a crash."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string")
+    return value
+
+
 def _decision(where: str, table: object) -> Decision:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
@@ -166,15 +182,15 @@ def load_plan(path: str) -> MergePlan:
         bad = set(spec) - _INPUT
         if bad:
             raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
-        url = spec.get("url")
-        if url is not None and not str(url).startswith(("http://", "https://")):
+        url = _optional(f"{where}.url", spec.get("url"))
+        if url is not None and not url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}: url must be http(s)")
         inputs.append(
             InputSpec(
-                path=rel(_str(f"{where}.path", spec.get("path"))),
+                path=rel(_file(f"{where}.path", spec.get("path"))),
                 url=url,
-                name=spec.get("name"),
-                home=spec.get("home"),
+                name=_optional(f"{where}.name", spec.get("name")),
+                home=_optional(f"{where}.home", spec.get("home")),
             )
         )
     spine = data.get("spine", 0)
@@ -205,12 +221,14 @@ def load_plan(path: str) -> MergePlan:
     keep = data.get("keep-sections", [])
     if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
         raise ConfigError(f"{path}: keep-sections: expected an array of headings")
+    if not isinstance(data.get("keep-blocks", False), bool):
+        raise ConfigError(f"{path}: keep-blocks: expected true or false")
     return MergePlan(
         inputs=tuple(inputs),
-        output=rel(data["output"]) if "output" in data else None,
-        report=rel(data["report"]) if "report" in data else None,
-        title=data.get("title"),
-        preamble=data.get("preamble"),
+        output=rel(_file(f"{path}: output", data["output"])) if "output" in data else None,
+        report=rel(_file(f"{path}: report", data["report"])) if "report" in data else None,
+        title=_optional(f"{path}: title", data.get("title")),
+        preamble=_optional(f"{path}: preamble", data.get("preamble")),
         spine=spine,
         taxonomy=tuple(_path(t) for t in taxonomy),
         heading_map=tuple((k, _path(_str(f"{path}: map.{k}", v))) for k, v in heading_map.items()),

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from awesomelint import __version__
+from awesomelint.links.decoding import BodyError, read_limited
 from awesomelint.links.hostpool import HostPool, parse_retry_after
 from awesomelint.links.model import HostSettings, Settings
 from awesomelint.links.netguard import DNSError, PrivateAddressError, Resolver
@@ -171,11 +172,14 @@ class Api:
 
 
 async def _read(response: httpx.Response) -> bytes:
-    parts: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > BODY_CAP:  # not retried: the next answer would be as large
-            raise ProviderError(f"response from {response.url} larger than {BODY_CAP:,} bytes")
-        parts.append(chunk)
-    return b"".join(parts)
+    """The decoded body, bounded on the *decoded* bytes (httpx inflates a chunk whole: a
+    2 KB ``gzip, gzip`` answer became 2 GB before any size check saw it)."""
+    try:
+        body = await read_limited(
+            response.aiter_raw(), response.headers.get("content-encoding"), BODY_CAP
+        )
+    except BodyError as exc:  # not retried: the next answer would be as broken
+        raise ProviderError(f"unreadable response from {response.url}: {exc}") from None
+    if body.truncated:  # not retried: the next answer would be as large
+        raise ProviderError(f"response from {response.url} larger than {BODY_CAP:,} bytes")
+    return body.data
