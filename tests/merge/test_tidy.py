@@ -115,3 +115,20 @@ def test_long_lines_wrap_and_read_back_the_same() -> None:
     wrapped = render(document, width=100)
     assert max(len(line) for line in wrapped.splitlines()) <= 100
     assert render(parse_text(wrapped, "x.md")) == render(document)
+
+
+def test_a_row_whose_title_cell_is_a_date_takes_its_links_text() -> None:
+    # ydyjya/Awesome-LLM-Safety, subtopic/Robustness.md: two rows fused by a lost line
+    # break; GitHub shows "26.05" in the Paper column and hides the papers' links
+    text = (
+        "| Date | Institute | Publication | Paper | Keywords |\n"
+        "|:-:|:-:|:-:|:-:|:-:|\n"
+        "| 25.12 | Zhejiang University || 26.05 | Columbia University | arxiv "
+        "| [Engineering Robustness into Personal Agents](https://arxiv.org/abs/2605.10907) "
+        "| **LLM Agents** |\n"
+    )
+    (entry,) = parse_text(text, "x.md").entries()
+    assert entry.title == "26.05" and entry.url is None
+    tidy = lift(entry).entry
+    assert tidy.title == "Engineering Robustness into Personal Agents"
+    assert tidy.url == "https://arxiv.org/abs/2605.10907"

@@ -238,7 +238,12 @@ def lift(entry: Entry) -> Tidied:
     removed.extend((link.url, _RELATIVE) for link in entry.links if _local(link.url))
     links.extend(lifted)
     if url is None and links:
-        url, links = links[0].url, links[1:]
+        first, links = links[0], links[1:]
+        url = first.url
+        if not any(char.isalpha() for char in title) and len(first.label.split()) >= 3:
+            # a row whose title cell holds a date or a number (ydyjya's rows fused by a
+            # lost line break): the link's own text names the work, not "26.05"
+            title = first.label
     if not removed and not lifted and description == entry.description and title == entry.title:
         return Tidied(entry)
     return Tidied(
