@@ -32,7 +32,7 @@ PREFETCH_MIN_ENTRIES = 1000
 if TYPE_CHECKING:
     from awesomelint.dedupe import Candidate, DedupeResult
 
-_WRAP = 40  # lines an entry may wrap over, notes included
+WRAP = 40  # lines an entry may wrap over, notes included
 _FRONT_MATTER_MAX = 500  # split_front_matter looks no further
 
 # The views a rule may consume (its module's ``CONSUMES``), each computed at most once.
@@ -315,7 +315,7 @@ class LintContext:
         first = self.lines[line - 1]
         indent = len(first) - len(first.lstrip())
         last = line
-        for number in range(line + 1, min(len(self.lines), line + _WRAP) + 1):
+        for number in range(line + 1, min(len(self.lines), line + WRAP) + 1):
             text = self.lines[number - 1]
             stripped = text.lstrip(" \t")
             if not stripped or stripped.startswith("#"):

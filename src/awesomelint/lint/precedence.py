@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from awesomelint.lint.context import mask_code_spans
+from awesomelint.lint.context import WRAP, mask_code_spans
 from awesomelint.lint.diagnostic import Diagnostic
+from awesomelint.syntax import UNIT_START
 
 # most specific first: the markup rule that names the breakage, then the rules that
 # only see its consequences in the link (the fragment) or in the entry as a whole
@@ -34,8 +35,6 @@ PRECEDENCE: tuple[str, ...] = (
 ENTRY_LEVEL = frozenset({"AL019", "AL003"})
 _RANK = {rule: rank for rank, rule in enumerate(PRECEDENCE)}
 _ESCAPED = re.compile(r"\\.")
-_UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s{0,3}#")
-_WRAP = 40  # lines an entry may wrap over
 
 
 def token_starts(line: str) -> list[int]:
@@ -119,14 +118,14 @@ def one_per_defect(found: list[Diagnostic], lines: Sequence[str]) -> list[Diagno
 def _unit(lines: Sequence[str], number: int) -> tuple[int, int]:
     """The first and last line of the list item or paragraph holding line ``number``."""
     first = number
-    while first > 1 and number - first < _WRAP and not _UNIT_START.match(lines[first - 1]):
+    while first > 1 and number - first < WRAP and not UNIT_START.match(lines[first - 1]):
         if not lines[first - 2].strip():
             break
         first -= 1
     last = number
-    while last < len(lines) and last - number < _WRAP:
+    while last < len(lines) and last - number < WRAP:
         following = lines[last]
-        if not following.strip() or _UNIT_START.match(following):
+        if not following.strip() or UNIT_START.match(following):
             break
         last += 1
     return first, last
