@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import CODE, LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Edit, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
-from awesomelint.syntax import LIST_MARKER
+from awesomelint.syntax import ATX_HEADING, LIST_MARKER
 
 ID = "AL031"
 NAME = "list-item-marker"
@@ -41,7 +41,6 @@ OPTIONS: dict[str, object] = {}
 _GLUED_LINK = re.compile(r"^([ \t]*)([-+])(?=!?\[|\*\*\[)")
 _GLUED_WORD = re.compile(r"^([ \t]*)(-)(?=[A-Z][a-z])")
 _EMPTY = re.compile(r"^([ \t]*)[-*+][ \t]*$")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
 def _indent(line: str) -> str:
@@ -80,7 +79,9 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
             continue
         empty = _EMPTY.match(line)
         if empty:
-            context_ok = not before.strip() or LIST_MARKER.match(before) or _HEADING.match(before)
+            context_ok = (
+                not before.strip() or LIST_MARKER.match(before) or ATX_HEADING.match(before)
+            )
             if not context_ok:
                 continue  # "-" under a paragraph is a heading underline
             raw = ctx.raw_lines[number - 1]

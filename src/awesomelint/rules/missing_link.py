@@ -38,7 +38,7 @@ from awesomelint.lint.context import ENTRIES, LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
 from awesomelint.model import Entry
-from awesomelint.syntax import LINK_CUE, TASK_ITEM
+from awesomelint.syntax import ATX_HEADING, LINK_CUE, LIST_MARKER, TASK_ITEM
 
 ID = "AL003"
 NAME = "missing-link"
@@ -81,8 +81,6 @@ def _entry_like(title: str, line: str) -> bool:
     return bold or not text.endswith((".", "!", "?", ";"))
 
 
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _FOLLOWING = 12  # lines after a lone item where its links may stand
 # labels of links about one subject (its repository, its docs), not names of entries
 _SUBJECT_LINKS = frozenset(
@@ -101,7 +99,7 @@ def _links_follow(ctx: LintContext, line: int) -> bool:
         text = ctx.lines[number - 1]
         if not text.strip():
             blank = True
-        elif _ITEM.match(text) or _HEADING.match(text):
+        elif LIST_MARKER.match(text) or ATX_HEADING.match(text):
             return False
         elif not blank and text.startswith((" ", "\t")):
             pass  # the item's own continuation

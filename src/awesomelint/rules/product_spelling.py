@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from awesomelint.lint.context import CODE, LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, Fix, FixAvailability, Severity
 from awesomelint.lint.presets import AWESOME
+from awesomelint.syntax import ATX_HEADING
 
 ID = "AL034"
 NAME = "product-spelling"
@@ -111,7 +112,6 @@ _NEEDLES = tuple(sorted({wrong.lower().encode() for wrong in _WRONG}))  # search
 # bytes a wrong form may not follow: ASCII letters and digits, and the glue of names and URLs
 _GLUED = frozenset(b"-./@#:$~+_0123456789abcdefghijklmnopqrstuvwxyz")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _BRACKETED = re.compile(r"\[([^\[\]\n]*)\]")
 _OS_X = re.compile(r"\s*(?:X\b|\d)")  # "Mac OS X", "Mac OS 9": the names of their day
 
@@ -152,7 +152,7 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         if _DEFINITION.match(line):
             continue
         prose = _masked(line)
-        heading = _HEADING.match(line) is not None
+        heading = ATX_HEADING.match(line) is not None
         labels = [m.span(1) for m in _BRACKETED.finditer(line)] if "[" in line else []
         for match in _WORD.finditer(prose):
             wrong = ctx.lines[number - 1][match.start() : match.end()]
