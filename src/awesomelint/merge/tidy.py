@@ -18,6 +18,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from awesomelint.dates import before_arxiv
 from awesomelint.model import Entry, Link, Tag
 from awesomelint.parse.inline import escape, unescape
 from awesomelint.urls import canonical_url, identity_key, work_key
@@ -53,8 +54,6 @@ _WORDS = re.compile(r"[^\W_]+")
 _SEPARATORS = re.compile(r"(?:\s*[,;|·]\s*)+(?=[,;|·]|$)")
 _EMPHASIS = re.compile(r"^(?P<mark>\*\*|\*|__|_)(?P<names>[^*_\n]+?)(?P=mark)")
 _ET_AL = re.compile(r",?\s*et\.?\s*al\.?\s*$", re.I)
-_DATE = re.compile(r"^((?:19|20)\d{2})(?:[.\-/](\d{1,2}))?$|^(\d{2})(\d{2})$")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,32 +130,13 @@ def _authors(description: str) -> tuple[str, str]:
     return _ET_AL.sub("", names), f"{mark}{short}{mark}{rest}"
 
 
-def _arxiv_month(url: str) -> int | None:
-    """Months since year 0 of the arXiv id ``url`` names (``2309.07870`` → 2023*12+9)."""
+def _arxiv_date(url: str) -> tuple[int, int] | None:
+    """(year, month) of the arXiv id ``url`` names (``2309.07870`` → (2023, 9))."""
     key = work_key(url) or ""
     match = re.match(r"arxiv:(\d{2})(\d{2})\.\d{4,5}$", key)
     if match is None:
         return None
-    return (2000 + int(match.group(1))) * 12 + int(match.group(2))
-
-
-def _early(tag: Tag, month: int) -> bool:
-    """A date or venue tag from before the arXiv id was assigned (lint's label-mismatch)."""
-    if tag.kind == "venue":
-        years = _YEAR.findall(tag.text)
-        return bool(years) and int(years[0]) < month // 12 - 1
-    if tag.kind != "date":
-        return False
-    match = _DATE.match(tag.text.strip())
-    if match is None:
-        return False
-    if match.group(1):
-        year = int(match.group(1))
-        if not match.group(2) or not 1 <= int(match.group(2)) <= 12:
-            return year < month // 12 - 1
-        return year * 12 + int(match.group(2)) < month - 1
-    mm = int(match.group(4))
-    return 1 <= mm <= 12 and (2000 + int(match.group(3))) * 12 + mm < month - 1
+    return 2000 + int(match.group(1)), int(match.group(2))
 
 
 def _fold(entry: Entry) -> Entry:
@@ -299,12 +279,12 @@ def fit(entry: Entry, foreign: Iterable[str] = ()) -> Tidied:
             kept.append(link)
     if url_label and url_label.strip().casefold() == title.strip().casefold():
         url_label = ""
-    month = next((m for u in (url, *(k.url for k in kept)) if u and (m := _arxiv_month(u))), None)
+    assigned = next((d for u in (url, *(k.url for k in kept)) if u and (d := _arxiv_date(u))), None)
     tags: list[Tag] = []
     for tag in entry.tags:
         if tag.text.strip().casefold() == title.strip().casefold():
             continue  # the title again, from a table column
-        if month is not None and _early(tag, month):
+        if assigned is not None and before_arxiv(tag.kind, tag.text, *assigned):
             removed.append((tag.text, "date or venue earlier than the entry's arXiv id"))
             continue
         if tag.kind == "topic" and (short := names_short(tag.text)) is not None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.dates import before_arxiv
 from awesomelint.lint.context import ENTRIES, LintContext, Options
 from awesomelint.lint.diagnostic import Diagnostic, FixAvailability, Severity
 from awesomelint.lint.presets import EVERY
@@ -59,7 +60,6 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ACL_PATH = re.compile(r"^/(\d{4})\.([a-z0-9-]+)\.\d+", re.I)
 _NEURIPS_PATH = re.compile(r"/paper(?:_files/paper)?/(\d{4})/")
 _NEURIPS_HOSTS = frozenset({"proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"})
-_DATE = re.compile(r"^((?:19|20)\d{2})(?:[.\-/](\d{1,2}))?$|^(\d{2})(\d{2})$")
 
 
 def _arxiv_label(words: list[str], aid: ArxivId) -> bool:
@@ -121,47 +121,27 @@ def _label_problem(label: str, url: str) -> str | None:
     return None
 
 
-def _tag_date(text: str) -> tuple[int, int | None] | None:
-    match = _DATE.match(text.strip())
-    if not match:
-        return None
-    if match.group(1):
-        month = int(match.group(2)) if match.group(2) else None
-        return int(match.group(1)), month if month is None or 1 <= month <= 12 else None
-    month = int(match.group(4))
-    return (2000 + int(match.group(3)), month) if 1 <= month <= 12 else None
-
-
 def _tag_problem(entry: Entry, aid: ArxivId) -> Iterator[tuple[str, str]]:
     """(tag text, message) for date and venue tags that come before the arXiv id."""
     for tag in entry.tags:
+        if not before_arxiv(tag.kind, tag.text, aid.year, aid.month):
+            continue
         if tag.kind == "date":
-            date = _tag_date(tag.text)
-            if date is None:
-                continue
-            year, month = date
-            if month is None:
-                early = year < aid.year - 1
-            else:
-                early = year * 12 + month < aid.year * 12 + aid.month - 1
-            if early:
-                yield (
-                    tag.text,
-                    (
-                        f'date "{tag.text}" is earlier than the arXiv id {aid.ident} '
-                        f"({aid.year}.{aid.month}) of the entry's link"
-                    ),
-                )
-        elif tag.kind == "venue":
-            years = [int(w) for w in _WORD.findall(tag.text) if _YEAR.match(w)]
-            if years and years[0] < aid.year - 1:
-                yield (
-                    tag.text,
-                    (
-                        f'venue "{tag.text}" is dated years before the arXiv id {aid.ident} '
-                        f"({aid.year}) of the entry's link"
-                    ),
-                )
+            yield (
+                tag.text,
+                (
+                    f'date "{tag.text}" is earlier than the arXiv id {aid.ident} '
+                    f"({aid.year}.{aid.month}) of the entry's link"
+                ),
+            )
+        else:
+            yield (
+                tag.text,
+                (
+                    f'venue "{tag.text}" is dated years before the arXiv id {aid.ident} '
+                    f"({aid.year}) of the entry's link"
+                ),
+            )
 
 
 def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
