@@ -71,6 +71,17 @@ def test_a_plain_list_needs_no_mistletoe(tmp_path: Path) -> None:
     assert not found & {"mistletoe", "numpy", "ftfy", "httpx"}
 
 
+def test_near_duplicate_titles_need_no_rapidfuzz(tmp_path: Path) -> None:
+    # a few hundred fuzzy comparisons cost less in Python than importing rapidfuzz
+    twins = "".join(
+        f"- [{name} Parser](https://gitlab.com/p/{name}) - Parses {name}.\n"
+        f"- [{name} Parsers](https://codeberg.org/q/{name}) - Also parses {name}.\n"
+        for name in ("Kolo", "Mira", "Nuvo", "Pexa", "Rilo")
+    )
+    found = _imported(tmp_path, "# Awesome X\n\n## Tools\n\n" + _entries(200) + twins)
+    assert "rapidfuzz" not in found
+
+
 def test_mojibake_still_brings_ftfy(tmp_path: Path) -> None:
     found = _imported(
         tmp_path,

@@ -72,6 +72,25 @@ _SIMPLE = st.sampled_from(
         "- [Tools](#tools)",
         "  - [Sub tools](#sub-tools)",
         "* [Other](#other)",
+        # the units a description may hold (cut from awesome-nodejs and awesome-php)
+        "- [np](https://github.com/sindresorhus/np) - Better `npm publish`.",
+        "- [clipboard-cli](https://github.com/sindresorhus/clipboard-cli) - Copy & paste.",
+        "- [gotql](https://github.com/khaosdoctor/gotql) - Built on [got](https://g.org/got).",
+        "- [cfn_nag](https://github.com/stelligent/cfn_nag) - Lints cfn_nag templates.",
+        "- [Tab](https://t.org) - Ends on `code`",
+        "- [Odd](https://o.org) - One ` tick and `a``b` runs.",
+        "- [Amp](https://a.org) - &copy; entity-like & bare.",
+        "- [Em](https://e.org) - _emphasis_ and snake_case.",
+        # free-for-dev indents its entries; awesome-nodejs indents its contents with tabs
+        "  * [Zeplin](https://zeplin.io/) - Designer and developer collaboration. ",
+        "   * [Three](https://three.org) - Three spaces.",
+        "\t- [Build tools](#build-tools)",
+        # prose between headings (awesome-php, awesome-aws)
+        "*Libraries for working with HTTP.*",
+        "Community Repos:",
+        "***",
+        "* * *",
+        "Plain prose, with a colon: and (parentheses).",
     ]
 )
 _OTHER = st.sampled_from(
@@ -154,3 +173,19 @@ def test_fast_path_does_not_import_mistletoe_for_a_simple_list(tmp_path: Path) -
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_footnote_is_not_a_link_definition() -> None:
+    # cut from llm-jp/awesome-japanese-llm: a table cell's ``[^25]`` and its footnote,
+    # whose text has no space, so CommonMark alone would read it as the link target
+    text = (
+        "# T\n\n## Models\n\n"
+        "- [Kappa](https://huggingface.co/k/kappa) - Apache 2.0[^25] licence.\n\n"
+        "| Model | Licence |\n|---|---|\n| [Med](https://huggingface.co/m/med) | MIT[^25] |\n\n"
+        "[^25]: ライセンスとは別に、研究開発目的のみでの使用が想定されている。\n"
+    )
+    _both(text)
+    doc = parse_text(text, "t.md", fast=False)
+    rendered = repr(doc)
+    assert "](ライセンス" not in rendered
+    assert [e.title for e in doc.entries()] == ["Kappa", "Med"]

@@ -43,6 +43,7 @@ from .blocking import candidate_pairs
 from .grouping import Forest, cluster_url
 from .model import Candidate, Conflict, Decision, DedupeResult, Merge
 from .scoring import Title, eligible, generic_for, length_ok, prepare, title_match
+from .similarity import ratio
 
 __all__ = ["DEFAULT_THRESHOLD", "find_duplicates"]
 
@@ -142,8 +143,6 @@ def _fuzzy_pairs(titles: Sequence[Title], threshold: float) -> list[tuple[float,
     pairs = candidate_pairs(titles)
     if not pairs:
         return []
-    from rapidfuzz import fuzz
-
     plain = [
         (a, b)
         for a, b in pairs
@@ -159,11 +158,9 @@ def _fuzzy_pairs(titles: Sequence[Title], threshold: float) -> list[tuple[float,
         left = [getattr(titles[a], view) for a, _ in plain]
         right = [getattr(titles[b], view) for _, b in plain]
         if len(plain) < _FEW_PAIRS:  # one call per pair: no numpy on lint's small lists
-            scores = [
-                fuzz.ratio(x, y, score_cutoff=cutoff) for x, y in zip(left, right, strict=True)
-            ]
+            scores = [ratio(x, y, score_cutoff=cutoff) for x, y in zip(left, right, strict=True)]
         else:
-            from rapidfuzz import process
+            from rapidfuzz import fuzz, process
 
             scores = process.cpdist(
                 left, right, scorer=fuzz.ratio, score_cutoff=cutoff, workers=workers

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, cached_property
-from types import ModuleType
+from functools import cached_property
 
 from awesomelint.titles import content_tokens, normalise_title, title_core
+
+from .similarity import ratio
 
 __all__ = [
     "LABEL_WORDS",
@@ -137,22 +138,13 @@ def generic_for(title: Title, host: str) -> bool:
     return all(word in names for word in rest)
 
 
-@cache
-def _rapidfuzz() -> ModuleType:
-    """rapidfuzz's ``fuzz``, imported on first use (its ``process`` would import numpy)."""
-    from rapidfuzz import fuzz
-
-    return fuzz
-
-
 def _word_matched(word: str, others: frozenset[str]) -> bool:
     """The word, or a typo or inflection of it (``models``/``model``), is among ``others``."""
     if word in others:
         return True
     if len(word) < 3:
         return False
-    fuzz = _rapidfuzz()
-    return any(fuzz.ratio(word, other, score_cutoff=_WORD_SIMILARITY) for other in others)
+    return any(ratio(word, other, score_cutoff=_WORD_SIMILARITY) for other in others)
 
 
 def _aligned(a: Title, b: Title) -> bool:
@@ -181,8 +173,7 @@ def score(a: Title, b: Title, threshold: float) -> float | None:
         return None
     if not length_ok(len(a.text), len(b.text)):
         return None
-    fuzz = _rapidfuzz()
-    value = max(fuzz.ratio(a.text, b.text), fuzz.ratio(a.ordered, b.ordered))
+    value = max(ratio(a.text, b.text), ratio(a.ordered, b.ordered))
     if value < threshold or not _aligned(a, b):
         return None
     return value

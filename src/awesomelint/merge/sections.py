@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from awesomelint.dedupe.similarity import ratio
 from awesomelint.slug import heading_text
 
 _WORD = re.compile(r"[^\W_]+")
@@ -67,9 +68,7 @@ def keys_match(a: str, b: str) -> float:
         return 100.0
     if not a or not b or _numbers(a) != _numbers(b):
         return 0.0
-    from rapidfuzz import fuzz  # only the merge path pays for rapidfuzz
-
-    return float(fuzz.ratio(a, b))
+    return ratio(a, b)
 
 
 _VAGUE = frozenset("general other misc miscellaneous more overview introduction".split())

@@ -41,7 +41,7 @@ from awesomelint.parse.entries import (
     title_link,
 )
 from awesomelint.parse.fast import SIMPLE_ENTRY, SIMPLE_HEADING
-from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
+from awesomelint.parse.inline import to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import kind, raw_text
 from awesomelint.syntax import DEFINITION, DEFINITION_TITLE, SETEXT_UNDERLINE
 
@@ -151,7 +151,7 @@ class Builder:
         matches: dict[int, re.Match[str]] | None = None,
         offset: int = 0,
     ) -> None:
-        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings and entries.
+        """Lines [start, end) (0-based) that ``parse.fast`` vouched for: headings, entries, prose.
 
         ``matches`` are the entry lines ``parse.fast.plan`` matched already, by index
         ``offset`` lines up (the body after the front matter); others are matched here.
@@ -163,17 +163,20 @@ class Builder:
             number = index + 1
             if entry is None:
                 heading = SIMPLE_HEADING.fullmatch(line)
-                assert heading is not None, line
+                if heading is None:  # a paragraph of plain prose: kept as it stands
+                    self.verbatim(number, number + 1)
+                    continue
                 span = Span(self.path, number, 1, number)
                 self._open_section(heading["text"], len(heading["marks"]), span)
                 continue
-            description = entry["description"]
+            # the description is markdown already, made of units that need no escape
+            column = len(entry["indent"]) + 1
             self._items().append(
                 Entry(
                     title=strip_quotes(entry["title"].strip()),
                     url=entry["url"],
-                    description=escape(description) if description else "",
-                    source=Span(self.path, number, 1, number),
+                    description=entry["description"] or "",
+                    source=Span(self.path, number, column, number),
                     url_span=Span(
                         self.path, number, entry.start("url") + 1, number, entry.end("url") + 1
                     ),

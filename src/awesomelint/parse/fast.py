@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from awesomelint.parse import bounds
 from awesomelint.syntax import DEFINITION, LIST_MARKER, fence_closer
 from awesomelint.syntax import FENCE as _FENCE
 
@@ -31,9 +32,23 @@ _TEXT_END = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n ]"
 # run instead of per character, twice as fast and the same matches, as no URL
 # character can start what follows (``)``)
 _URL = r"https?://(?:[^\s()<>\\`\"'&\[\]\ue000-\uf8ff]++|&(?![#A-Za-z0-9]+;))+"
+# Units of a description, each starting on a character no other can start on, so
+# a possessive run of them never backtracks: a word (text without spaces), spaces
+# that a unit follows (trailing ones are the line's), a code span, a bare ``&``
+# that no entity reading could take, an intraword ``_`` (never emphasis), and a
+# plain link.  Each one means the same to every markdown parser, and the
+# description is kept as its source text.
+_WORD = rf"{_TEXT_END}++"
+_SPACES = r" ++(?=[^ \t])"
+_CODE = r"(?<!`)`[^`\s](?:[^`\n]*[^`\s])?`(?!`)"
+_AMP = r"&(?![#A-Za-z0-9]+;)"
+_INTRAWORD = r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])"
+_PLAIN_LINK = rf"\[{_TEXT}+\]\({_URL}\)"
+_UNIT = rf"(?:{_WORD}|{_SPACES}|{_CODE}|{_AMP}|{_INTRAWORD}|{_PLAIN_LINK})"
+_TITLE = rf"(?:{_TEXT}++|{_INTRAWORD})+"
 SIMPLE_ENTRY = re.compile(
-    rf"(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TEXT}+)\]\((?P<url>{_URL})\)"
-    rf"(?: - (?P<description>[^-\u2013\u2014: \t](?:{_TEXT}*{_TEXT_END})?))?[ \t]*"
+    rf"(?P<indent> {{0,3}})(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TITLE})\]\((?P<url>{_URL})\)"
+    rf"(?: - (?P<description>(?![-\u2013\u2014: \t\[]){_UNIT}++))?[ \t]*"
 )
 # A heading's text may hold plain links and images (a badge), but no other markup.
 _LINK_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]*"
@@ -45,11 +60,20 @@ _INLINE = (
 # the text ends on a unit that is not a space (the trailing ones are the line's):
 # a lookbehind, not a second copy of the units, which would double the compile time
 SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})+(?<! ))[ \t]*")
+# A line of prose alone between blank lines (``*Libraries for HTTP.*``, ``Community
+# repos:``): a paragraph, kept as it stands.  Nothing in it can be a link, an
+# autolink, HTML, code, a table or an escape, and it starts as no block does.
+_PROSE = re.compile(
+    r"(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_=](?:[ \t]*[-*_=])*[ \t]*$)"
+    r"(?!.*(?:://|www\.|@))[A-Za-z0-9*_(\"'][^\[\]<>`\\&|~\t\u00b7\ue000-\uf8ff]*"
+)
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
-_TOC = re.compile(rf"(?P<indent> *)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*")
+_TOC = re.compile(
+    rf"(?P<indent>[ \t]*)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*"
+)
 _HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
 # what a fence or an HTML line starts with, after at most three spaces
 _OPENERS = frozenset("`~<")
@@ -93,10 +117,15 @@ class _Chunk:
 def _simple(
     line: str, index: int = 0, matches: dict[int, re.Match[str]] | None = None
 ) -> str | None:
-    """``entry``, ``heading``, ``quote``, ``toc`` or None for a line the fast path cannot read.
+    """``entry``, ``heading``, ``quote``, ``toc``, ``prose`` or None for a line the fast
+    path cannot read.
 
     An entry's match is kept in ``matches`` (by ``index``), so the builder need not match again.
+    A line the slow path would keep unread (``parse.bounds``) is left to it.
     """
+    suspect = "**" in line or "__" in line or len(line) > 999 or line[:1] in (" ", "\t")
+    if len(line) > bounds.MAX_DELIMITER_RUN and suspect and bounds.unreadable([line]):
+        return None
     entry = SIMPLE_ENTRY.fullmatch(line)
     if entry is not None and entry["title"].strip():  # "[ ](url)" is an odd item
         if matches is not None:
@@ -108,6 +137,8 @@ def _simple(
         return "quote"
     if _TOC.fullmatch(line):
         return "toc"
+    if _PROSE.fullmatch(line):
+        return "prose"
     return None
 
 
@@ -115,10 +146,27 @@ def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
     """``quote`` or ``toc`` for a block the fast path keeps whole, else ``""``."""
     if all(kind == "quote" for kind in kinds) and not _QUOTED_ENTRY.match(lines[0]):
         return "quote"
-    if all(kind == "toc" for kind in kinds) and lines[0][:1] != " ":
+    if all(kind == "toc" for kind in kinds) and lines[0][:1] not in (" ", "\t"):
         bullets = {match["bullet"] for match in map(_TOC.fullmatch, lines) if match}
         return "toc" if len(bullets) == 1 else ""
     return ""
+
+
+def _readable(kinds: list[str | None]) -> bool:
+    """Headings and entries, and prose lines that are paragraphs by themselves.
+
+    A prose line stands alone or between headings: next to another prose line
+    or an entry it would be part of a longer paragraph or of a list's reading.
+    """
+    for i, kind in enumerate(kinds):
+        if kind == "prose":
+            if i > 0 and kinds[i - 1] != "heading":
+                return False
+            if i + 1 < len(kinds) and kinds[i + 1] != "heading":
+                return False
+        elif kind not in ("entry", "heading"):
+            return False
+    return True
 
 
 def opaque_lines(lines: list[str]) -> set[int]:
@@ -192,6 +240,7 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
     if any(not line.strip() and line.strip(" \t") for line in lines):
         return [Region(0, len(lines), False)]  # blank to mistletoe, not to us: rare, be safe
     opaque = opaque_lines(lines)
+    matches_ = {} if matches is None else matches
     chunks: list[_Chunk] = []
     if _mixed_html(lines):
         return [Region(0, len(lines), False)]
@@ -204,14 +253,16 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
         while index < len(lines) and lines[index].strip(" \t"):
             index += 1
         kinds = [
-            None if i in opaque else _simple(lines[i], i, matches) for i in range(start, index)
+            None if i in opaque else _simple(lines[i], i, matches_) for i in range(start, index)
         ]
         verbatim = _verbatim_kind(lines[start:index], kinds)
+        # entries indented alike are one list; unlike, the deeper ones would nest
+        indents = {len(matches_[i]["indent"]) for i in range(start, index) if i in matches_}
         chunks.append(
             _Chunk(
                 start=start,
                 end=index,
-                fast=bool(verbatim) or all(kind in ("entry", "heading") for kind in kinds),
+                fast=bool(verbatim) or (_readable(kinds) and len(indents) <= 1),
                 verbatim=verbatim,
                 # a table of contents is a list too: it joins a neighbouring list
                 starts_with_entry=kinds[0] == "entry" or verbatim == "toc",
@@ -258,7 +309,13 @@ def _join_neighbours(chunks: list[_Chunk]) -> None:
                 and (chunk.ends_with_entry if other is after else chunk.starts_with_entry)
                 for other in (before, after)
             )
-            if joins_before or joins_after or toc_beside_entries:
+            # indented entries next to a list would be its items' children or siblings
+            nests = chunk.indented and any(
+                other is not None
+                and (other.has_list_line or other.indented or other.starts_with_entry)
+                for other in (before, after)
+            )
+            if joins_before or joins_after or toc_beside_entries or nests:
                 chunk.fast = False
                 changed = True
 

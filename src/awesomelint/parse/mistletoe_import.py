@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
+from typing import Any
 
 from awesomelint.unicode_tables import PUNCTUATION_BOUNDS
 
@@ -41,6 +42,14 @@ def import_mistletoe() -> None:
     # none, so a wrapped line that starts ``) et al.`` would open a list and cut its item
     block_token.List.pattern = re.compile(r" {0,3}(?:\d{1,9}[.)]|[+\-*])(?:[ \t]*$|[ \t]+)")
     block_token.ListItem.pattern = re.compile(r"( {0,3})(\d{1,9}[.)]|[+\-*])($|\s+)")
+    # ``[^1]: text`` is a footnote on GitHub, not a link definition: read as one, the
+    # first word of its text became the target of every ``[^1]`` in the list
+    store = block_token.Footnote.append_footnotes
+
+    def append_definitions(matches: list[Any], root: Any) -> None:
+        store([match for match in matches if not match[0].startswith("^")], root)
+
+    block_token.Footnote.append_footnotes = staticmethod(append_definitions)
 
 
 def is_punctuation(char: str) -> bool:
