@@ -141,7 +141,9 @@ def _deviate(
     line: str, marker: str, index: int, style: Style, description: str, draw: st.DrawFn
 ) -> str:
     """The line with one convention broken: its bullet, number or separator."""
-    kinds = ["separator", "missing", "spacing"]
+    kinds = ["separator", "spacing"]
+    if description[:1].isupper():  # "[a](u) 2023 data" may be metadata: fmt leaves it
+        kinds.append("missing")
     if style.marker in "-*+":
         kinds.append("bullet")
         if index or not style.nested:

@@ -23,15 +23,19 @@ from awesomelint.parse import bounds
 from awesomelint.syntax import DEFINITION, LIST_MARKER, fence_closer
 from awesomelint.syntax import FENCE as _FENCE
 
-# Characters that could start markup, an entity or a placeholder are excluded.
-_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]"
+# Characters that could start markup, an entity or a placeholder are excluded; a line
+# holding a private-use character (the entry parser's placeholders are in that block)
+# is left to mistletoe as a whole (``_PRIVATE``), which keeps the classes below small:
+# the range in each of them tripled the time to compile this module.
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+_TEXT = r"[^\\`*_\[\]<>&~\u00b7\t\n]"
 # the last character of a run of text: greedy runs that must end on it stay linear
 # (a lazy run before ``[ \t]*$`` is quadratic in a long run of spaces)
-_TEXT_END = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n ]"
+_TEXT_END = r"[^\\`*_\[\]<>&~\u00b7\t\n ]"
 # a run of plain URL characters is possessive (``++``): one backtracking state per
 # run instead of per character, twice as fast and the same matches, as no URL
 # character can start what follows (``)``)
-_URL = r"https?://(?:[^\s()<>\\`\"'&\[\]\ue000-\uf8ff]++|&(?![#A-Za-z0-9]+;))+"
+_URL = r"https?://(?:[^\s()<>\\`\"'&\[\]]++|&(?![#A-Za-z0-9]+;))+"
 # Units of a description, each starting on a character no other can start on, so
 # a possessive run of them never backtracks: a word (text without spaces), spaces
 # that a unit follows (trailing ones are the line's), a code span, a bare ``&``
@@ -51,10 +55,10 @@ SIMPLE_ENTRY = re.compile(
     rf"(?: - (?P<description>(?![-\u2013\u2014: \t\[]){_UNIT}++))?[ \t]*"
 )
 # A heading's text may hold plain links and images (a badge), but no other markup.
-_LINK_TEXT = r"[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n]*"
+_LINK_TEXT = r"[^\\`*_\[\]<>&~\u00b7\t\n]*"
 _IMAGE = rf"!\[{_LINK_TEXT}\]\({_URL}\)"
 _INLINE = (
-    rf"(?:[^\\`*_\[\]<>&~\u00b7\ue000-\uf8ff\t\n!#]|!(?!\[)|{_IMAGE}"
+    rf"(?:[^\\`*_\[\]<>&~\u00b7\t\n!#]|!(?!\[)|{_IMAGE}"
     rf"|\[(?:{_LINK_TEXT}|{_IMAGE})\]\({_URL}\))"
 )
 # the text ends on a unit that is not a space (the trailing ones are the line's):
@@ -65,7 +69,7 @@ SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})+(
 # autolink, HTML, code, a table or an escape, and it starts as no block does.
 _PROSE = re.compile(
     r"(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_=](?:[ \t]*[-*_=])*[ \t]*$)"
-    r"(?!.*(?:://|www\.|@))[A-Za-z0-9*_(\"'][^\[\]<>`\\&|~\t\u00b7\ue000-\uf8ff]*"
+    r"(?!.*(?:://|www\.|@))[A-Za-z0-9*_(\"'][^\[\]<>`\\&|~\t\u00b7]*"
 )
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
@@ -123,6 +127,8 @@ def _simple(
     An entry's match is kept in ``matches`` (by ``index``), so the builder need not match again.
     A line the slow path would keep unread (``parse.bounds``) is left to it.
     """
+    if _PRIVATE.search(line):
+        return None
     suspect = "**" in line or "__" in line or len(line) > 999 or line[:1] in (" ", "\t")
     if len(line) > bounds.MAX_DELIMITER_RUN and suspect and bounds.unreadable([line]):
         return None
