@@ -133,6 +133,13 @@ CASES = [
         "one paragraph of N links, through lint",
     ),
     Case(
+        "copies-lint",
+        "lint",
+        20_000,
+        lambda n: _list("\n".join(f"- [Dup](https://dup.org/x) - Same {i}." for i in range(n))),
+        "N copies of one entry, through lint (duplicate-entry was cubic in a group)",
+    ),
+    Case(
         "titles-transformer",
         "dedupe",
         2500,

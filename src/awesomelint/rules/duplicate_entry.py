@@ -69,12 +69,13 @@ def _reason(reason: str) -> str:
     return f"same {names.get(kind, kind)} id"
 
 
-def _why(reasons: dict[tuple[int, int], str], original: int, index: int) -> str:
-    """Why the engine joined ``index`` to its group: its edge to ``original`` if direct."""
-    direct = reasons.get((min(original, index), max(original, index)))
-    if direct:
-        return direct
-    return next((r for (a, b), r in reasons.items() if index in (a, b)), "same-title")
+def _first_reasons(reasons: dict[tuple[int, int], str]) -> dict[int, str]:
+    """For each index, the reason of the first merge that touches it."""
+    first: dict[int, str] = {}
+    for (a, b), reason in reasons.items():
+        first.setdefault(a, reason)
+        first.setdefault(b, reason)
+    return first
 
 
 def _certain(first: Entry, copy: Entry) -> bool:
@@ -108,13 +109,13 @@ def _places(ctx: LintContext) -> list[tuple[int, int]]:
     return places
 
 
-def _heading_between(ctx: LintContext, first: int, later: int) -> bool:
-    """An HTML heading between two entries (lists that head their sections in HTML)."""
-    start = ctx.located[first].entry.source.line
-    end = ctx.located[later].entry.source.line
-    return any(
-        HTML_HEADING_START.match(ctx.lines[n]) for n in range(start, min(end, len(ctx.lines)))
-    )
+def _html_headings_before(ctx: LintContext) -> list[int]:
+    """How many HTML headings stand before each line (0-based index; lists that head
+    their sections in HTML): two entries have one between them where the counts differ."""
+    counts = [0]
+    for line in ctx.lines:
+        counts.append(counts[-1] + (1 if HTML_HEADING_START.match(line) else 0))
+    return counts
 
 
 def prefetch(ctx: LintContext, options: Options) -> None:
@@ -132,22 +133,32 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
         reasons[(merge.into, merge.from_)] = merge.reason
     cross = options["cross-section-severity"]
     places = _places(ctx)
+    first_reasons = _first_reasons(reasons)
+    headings = _html_headings_before(ctx) if result.duplicate_groups() else []
+
+    def heading_between(first: int, later: int) -> bool:
+        start = ctx.located[first].entry.source.line
+        end = min(ctx.located[later].entry.source.line, len(ctx.lines))
+        return start < end and headings[end] > headings[start]
+
     for group in result.duplicate_groups():
-        for position, index in enumerate(group[1:], start=1):
+        # the latest earlier copy in the same place; an HTML heading between it and a
+        # later copy stands between every earlier one too (entries are in line order)
+        last_in_place: dict[tuple[int, int], int] = {}
+        for index in group:
             item = ctx.located[index]
-            earlier = group[:position]
-            same = [
-                i
-                for i in earlier
-                if places[i] == places[index] and not _heading_between(ctx, i, index)
-            ]
-            if same:
-                original, severity = same[-1], options.severity
+            previous = last_in_place.get(places[index])
+            last_in_place[places[index]] = index
+            if index == group[0]:
+                continue
+            if previous is not None and not heading_between(previous, index):
+                original, severity, same = previous, options.severity, True
             elif cross == "off":
                 continue
             else:
-                original, severity = earlier[0], cross
-            why = _why(reasons, original, index)
+                original, severity, same = group[0], cross, False
+            direct = reasons.get((min(original, index), max(original, index)))
+            why = direct or first_reasons.get(index, "same-title")
             first = ctx.located[original].entry
             if not _certain(first, item.entry):
                 continue
