@@ -74,3 +74,39 @@ def test_no_input_shows_a_traceback(tmp_path: Path, command: str, name: str) -> 
     assert "Traceback" not in done.stderr
     assert done.returncode in (0, 1, 2)
     assert done.stderr.count("\n") <= 1
+
+
+def test_the_prompt_exit_writes_everything_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    # lint and fmt end with os._exit: every line must be out first, and the code kept
+    path = tmp_path / "README.md"
+    entries = "".join(f"- [Dup](https://dup.org/x) - Same {n}.\n" for n in range(3000))
+    path.write_text("# Awesome X\n\n## Tools\n\n" + entries, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "lint", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    import json
+
+    assert len(json.loads(done.stdout)["diagnostics"]) >= 2999
+    fixed = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "fmt", "--check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    # a reader that stops early: no traceback, and the code is not "all clear"
+    head = subprocess.run(
+        f"{sys.executable} -m awesomelint lint {path} | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in head.stderr

@@ -1,7 +1,5 @@
 """``python -m awesomelint``."""
 
-import sys
+from awesomelint.cli import run
 
-from awesomelint.cli import main
-
-sys.exit(main())
+run()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 
 import click
@@ -68,6 +69,32 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+# the commands whose every output is written and closed when they return (the
+# pre-commit hooks): their process may end without tearing the interpreter down
+_PROMPT_EXIT = frozenset({"lint", "fmt"})
+
+
+def run() -> None:
+    """The console script and ``python -m awesomelint``: ``main``, then the exit.
+
+    After ``lint`` and ``fmt`` the process ends at once (``os._exit``, once the
+    standard streams are flushed): tearing down the interpreter's modules and
+    objects took ~15 ms, a tenth of the hook's run on a real list.  Other
+    commands (the link cache, fetches) exit the ordinary way.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command not in _PROMPT_EXIT:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):  # the reader went away: nothing more to say
+        code = code or 1
+    os._exit(code)
+
+
 def internal_error(exc: BaseException) -> str:
     """The one line an internal error prints."""
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
@@ -107,4 +134,4 @@ def _run(argv: list[str] | None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
