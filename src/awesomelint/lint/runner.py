@@ -7,7 +7,7 @@ or a round changes nothing.  The file is written once, atomically, at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from awesomelint.errors import AwesomelintError, InputError
 from awesomelint.fileio import atomic_write
@@ -114,7 +114,9 @@ def fix_text(ctx: LintContext, settings: LintSettings) -> tuple[str, list[Diagno
             break
         try:
             new_ctx = LintContext.from_decoded(decode(new_text.encode("utf-8"), ctx.path), ctx.path)
-        except InputError:  # the fixes would leave no list (only blank lines): keep it
+        except InputError:  # the fixes would leave no list (only blank lines): keep it,
+            # and say so: what is left is not fixable after all
+            diagnostics = [replace(d, fix=None) if d.fix is not None else d for d in diagnostics]
             break
         applied += count
         text, ctx = new_text, new_ctx
