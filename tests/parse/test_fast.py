@@ -85,6 +85,12 @@ _SIMPLE = st.sampled_from(
         "  * [Zeplin](https://zeplin.io/) - Designer and developer collaboration. ",
         "   * [Three](https://three.org) - Three spaces.",
         "\t- [Build tools](#build-tools)",
+        # bold titles (paper lists): inside the brackets, around the link, and odd ones
+        "- [**Bold Title**](https://x.org/a) - Bold inside.",
+        "- **[Bold Link](https://x.org/b)** - Bold around.",
+        "- **[Half](https://x.org/c) - Unclosed.",
+        "- [**Half**(https://x.org/d)",
+        "- [**a** b](https://x.org/e) - Part bold.",
         # prose between headings (awesome-php, awesome-aws)
         "*Libraries for working with HTTP.*",
         "Community Repos:",

@@ -50,8 +50,10 @@ _INTRAWORD = r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])"
 _PLAIN_LINK = rf"\[{_TEXT}+\]\({_URL}\)"
 _UNIT = rf"(?:{_WORD}|{_SPACES}|{_CODE}|{_AMP}|{_INTRAWORD}|{_PLAIN_LINK})"
 _TITLE = rf"(?:{_TEXT}++|{_INTRAWORD})+"
+# the title may be bold as a whole, inside the brackets or around the link
 SIMPLE_ENTRY = re.compile(
-    rf"(?P<indent> {{0,3}})(?:[-*+]|\d{{1,9}}[.)]) \[(?P<title>{_TITLE})\]\((?P<url>{_URL})\)"
+    rf"(?P<indent> {{0,3}})(?:[-*+]|\d{{1,9}}[.)]) (?P<outer>\*\*)?"
+    rf"\[(?P<inner>\*\*)?(?P<title>{_TITLE})(?(inner)\*\*)\]\((?P<url>{_URL})\)(?(outer)\*\*)"
     rf"(?: - (?P<description>(?![-\u2013\u2014: \t\[]){_UNIT}++))?[ \t]*"
 )
 # A heading's text may hold plain links and images (a badge), but no other markup.
