@@ -61,7 +61,7 @@ def fetch_list(
             data = _read_cached(cached, url, exc)
             click.echo(f"awesomelint: {url}: {exc}; using the cached copy {cached}", err=True)
             return data
-        raise InputError(f"cannot fetch {exc} ({url})") from None
+        raise InputError(f"cannot fetch {url}: {exc}") from None
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(str(cached), data)
@@ -75,19 +75,19 @@ def _read_cached(cached: Path, url: str, failure: Exception) -> bytes:
     directory, and what was put there (a disk image, a device) must not be loaded whole."""
     if not cached.is_file():  # a FIFO would block the open, a device would never end
         raise InputError(
-            f"cannot fetch {failure} ({url}), and the cached copy {cached} is not a regular file"
+            f"cannot fetch {url}: {failure}, and the cached copy {cached} is not a regular file"
         )
     try:
         with cached.open("rb") as handle:
             return read_limited(handle, MAX_LIST_BYTES)
     except TooLarge:
         raise InputError(
-            f"cannot fetch {failure} ({url}), and the cached copy {cached} is larger than "
+            f"cannot fetch {url}: {failure}, and the cached copy {cached} is larger than "
             f"{MAX_LIST_BYTES} bytes, not a list"
         ) from None
     except OSError as exc:
         raise InputError(
-            f"cannot fetch {failure} ({url}), and the cached copy {cached} cannot be read "
+            f"cannot fetch {url}: {failure}, and the cached copy {cached} cannot be read "
             f"({exc.strerror or exc})"
         ) from None
 

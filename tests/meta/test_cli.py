@@ -184,3 +184,19 @@ def test_lint_path_does_not_import_meta(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_a_directory_is_read_as_every_command_reads_one(
+    meta, loaded: Fakes, tmp_path: Path
+) -> None:
+    folder = tmp_path / "lists"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "README.md").write_text(LIST, encoding="utf-8")
+    (folder / "docs" / "notes.txt").write_text(LIST, encoding="utf-8")  # not markdown
+    code, out, _ = meta(None, files=[str(folder)])
+    assert code == 1
+    assert out.count("wrong-paper") == 1 and "README.md:5:" in out
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = meta(None, files=[str(empty)])
+    assert code == 2 and err.strip() == "awesomelint: no markdown files to check"

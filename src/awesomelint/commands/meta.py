@@ -1,4 +1,4 @@
-"""``awesomelint meta FILE...``: check what each link points at, through the official APIs.
+"""``awesomelint meta PATH...``: check what each link points at, through the official APIs.
 
 Exit codes: 0 no findings (info findings do not count), 1 findings, 2 usage,
 config or I/O error, or with ``--strict`` a provider that could not be asked.
@@ -11,6 +11,7 @@ import sqlite3
 
 import click
 
+from awesomelint.commands.paths import expand, path_arguments
 from awesomelint.config import find_config, load_config
 from awesomelint.errors import AwesomelintError
 
@@ -27,7 +28,7 @@ def _fail(message: str) -> int:
 
 
 @click.command("meta")
-@click.argument("files", nargs=-1, required=True)
+@path_arguments()
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("--fix", is_flag=True, help="Rewrite moved repositories to their new owner/name.")
 @click.option("--fix-titles", is_flag=True, help="With --fix: also set drifted titles.")
@@ -49,7 +50,8 @@ def _fail(message: str) -> int:
     help="Ask only these providers (repeatable; default: config or all).",
 )
 def meta(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
+    exclude_paths: tuple[str, ...],
     fmt: str,
     fix: bool,
     fix_titles: bool,
@@ -63,13 +65,19 @@ def meta(
     allow_private: bool,
     providers: tuple[str, ...],
 ) -> int:
-    """Check that each entry's links point at what it says: papers, venues, repositories."""
+    """Check that each entry's links point at what it says: papers, venues, repositories.
+
+    PATH: files, directories or quoted globs, as for every command.
+    """
     from dataclasses import replace
 
     from awesomelint.meta.cache import open_cache
     from awesomelint.meta.config import PROVIDERS, meta_config, parse_age
     from awesomelint.meta.findings import FAILING, Options
 
+    files = tuple(expand(paths, exclude_paths))
+    if not files:
+        return _fail("no markdown files to check")
     try:
         config = load_config(config_file) if config_file else find_config(files[0])
         config.check_keys()
