@@ -135,6 +135,13 @@ _OTHER = st.sampled_from(
         "- ",
         "[**Card**](https://c.org) (**2024.06.07**)",
         "   *Authors*. [[pdf](https://p.org/x.pdf)]",
+        # items read alone among entries, and what must keep a list whole
+        "### [A Paper](https://p.org/paper)",
+        "- **Metrics:** accuracy",
+        "1. [Odd *one*](https://o.org) - Numbered.",
+        "+ - [Nested](https://n.org)",
+        "- - -",
+        "- [Tools](#tools) - *inside*",
         "",
     ]
 )

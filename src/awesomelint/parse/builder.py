@@ -134,7 +134,7 @@ class Builder:
 
     # -- regions ---------------------------------------------------------------
 
-    def add_region(self, tokens: list[Any], start: int, end: int) -> None:
+    def add_region(self, tokens: list[Any], start: int, end: int, *, in_list: bool = False) -> None:
         """mistletoe's tokens of lines [start, end) (0-based; 1-based ``start + 1``)."""
         self.offset = start
         starts = [token.line_number + start for token in tokens]
@@ -142,7 +142,10 @@ class Builder:
         self.verbatim(start + 1, starts[0] if starts else end + 1)
         ends = [*starts[1:], end + 1] if starts else []
         for token, token_start, token_end in zip(tokens, starts, ends, strict=True):
-            self.add(token, token_start, token_end)
+            if in_list and kind(token) == "List":
+                self._list(token, token_start, token_end, in_list=True)
+            else:
+                self.add(token, token_start, token_end)
 
     def add_simple(
         self,
@@ -344,7 +347,8 @@ class Builder:
 
     # -- lists -----------------------------------------------------------------
 
-    def _list(self, token: Any, start: int, end: int) -> None:
+    def _list(self, token: Any, start: int, end: int, *, in_list: bool = False) -> None:
+        """A list; ``in_list``: one item of a longer list whose other items are entries."""
         stop = self._definitions_start(start + 1, end) or end
         if self._continues_entry(token, start, stop):
             if stop < end:
@@ -355,7 +359,7 @@ class Builder:
             return
         stop = self._definitions_start(start + 1, end) or end
         self._paper_fields(token, start, stop)
-        items = self._list_items(token, start, stop)
+        items = self._list_items(token, start, stop, in_list=in_list)
         if items is None:
             self.verbatim(start, end)
             return
@@ -389,10 +393,13 @@ class Builder:
         span = Span(self.path, paper.source.line, 1, self.span(start, end).last_line, 0)
         section.paper = dataclasses.replace(paper, notes=tuple(notes), source=span)
 
-    def _list_items(self, token: Any, start: int, end: int) -> list[Item] | None:
-        """The list's items, each an entry or a verbatim block; None where the list is prose."""
+    def _list_items(
+        self, token: Any, start: int, end: int, *, in_list: bool = False
+    ) -> list[Item] | None:
+        """The list's items, each an entry or a verbatim block; None where the list is prose
+        (never for ``in_list``: part of a list with entries)."""
         items = list(token.children or [])
-        if not items or not any(_readable(item) for item in items):
+        if not items or not (in_list or any(_readable(item) for item in items)):
             return None
         found: list[Item] = []
         for item, (a, b) in zip(items, self._extents(items, end), strict=True):
@@ -405,7 +412,7 @@ class Builder:
             else:
                 found.append(entry)
                 self.last_head = (entry, list(item.children[0].children), column)
-        if not any(isinstance(item, Entry) for item in found):
+        if not in_list and not any(isinstance(item, Entry) for item in found):
             return None
         return found
 

@@ -46,12 +46,12 @@ def parse_text(
     regions = plan(body, matches) if fast else [Region(0, len(body), False)]
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
-        if region.verbatim:
+        if region.fast and region.verbatim:
             builder.verbatim(start + 1, end + 1, kind="toc" if region.verbatim == "toc" else "text")
         elif region.fast:
             builder.add_simple(start, end, matches, body_start)
         else:
-            _read_slow(builder, lines, start, end)
+            _read_slow(builder, lines, start, end, in_list=region.verbatim == "item")
     return Document(
         path=path,
         title=builder.title,
@@ -65,8 +65,13 @@ def parse_text(
     )
 
 
-def _read_slow(builder: Builder, lines: list[str], start: int, end: int) -> None:
-    """Lines [start, end) (0-based) through mistletoe, minus the blocks it cannot bear."""
+def _read_slow(
+    builder: Builder, lines: list[str], start: int, end: int, *, in_list: bool = False
+) -> None:
+    """Lines [start, end) (0-based) through mistletoe, minus the blocks it cannot bear.
+
+    ``in_list``: the lines are one item of a list whose other items are entries.
+    """
     from awesomelint.parse.tokens import tokenize
 
     body = [line.rstrip("\n") for line in lines[start:end]]
@@ -74,7 +79,8 @@ def _read_slow(builder: Builder, lines: list[str], start: int, end: int) -> None
     at = 0
     for a, b in [*hostile, (len(body), len(body))]:
         if a > at:
-            builder.add_region(tokenize(lines[start + at : start + a]), start + at, start + a)
+            tokens = tokenize(lines[start + at : start + a])
+            builder.add_region(tokens, start + at, start + a, in_list=in_list)
         if b > a:
             builder.verbatim(start + a + 1, start + b + 1, kind="unread")
         at = b

@@ -73,6 +73,14 @@ _PROSE = re.compile(
     r"(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_=](?:[ \t]*[-*_=])*[ \t]*$)"
     r"(?!.*(?:://|www\.|@))[A-Za-z0-9*_(\"'][^\[\]<>`\\&|~\t\u00b7]*"
 )
+# Any other item of a list at its left margin: a line of its own to mistletoe (``item``).
+# Between entries it is read alone, which reads it as the whole list would: at the
+# margin, the next line's marker ends it.  A thematic break (``- - -``) is no item.
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_BREAK = re.compile(r"[-*_=](?:[ \t]*[-*_=])*[ \t]*")
+# a heading that may open a paper (``### [Title](url)``), whose field bullets the
+# builder reads as one list: no item is read alone after one
+_PAPER_HEADING = re.compile(r"#{3,6} \[[^\[\]]+\]\(https?://[^()\s]+\)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
@@ -100,6 +108,7 @@ class Region:
 
     A fast region is headings and entries, or one block (``verbatim``) that
     the document keeps as it is: a block quote, or (``toc``) a table of contents.
+    A slow region is read by mistletoe: blocks, or (``item``) one item of a list of entries.
     """
 
     start: int
@@ -114,6 +123,7 @@ class _Chunk:
     end: int
     fast: bool
     verbatim: str = ""
+    items: tuple[int, ...] = ()  # lines of a fast chunk read alone by mistletoe
     starts_with_entry: bool = False
     ends_with_entry: bool = False
     has_list_line: bool = False
@@ -123,8 +133,8 @@ class _Chunk:
 def _simple(
     line: str, index: int = 0, matches: dict[int, re.Match[str]] | None = None
 ) -> str | None:
-    """``entry``, ``heading``, ``quote``, ``toc``, ``prose`` or None for a line the fast
-    path cannot read.
+    """``entry``, ``heading``, ``quote``, ``toc``, ``prose``, ``item`` (a list item left to
+    mistletoe, line by line) or None for a line the fast path cannot read.
 
     An entry's match is kept in ``matches`` (by ``index``), so the builder need not match again.
     A line the slow path would keep unread (``parse.bounds``) is left to it.
@@ -147,6 +157,8 @@ def _simple(
         return "toc"
     if _PROSE.fullmatch(line):
         return "prose"
+    if _ITEM.match(line) and "](#" not in line and not _BREAK.fullmatch(line):
+        return None if bounds.unreadable([line]) else "item"
     return None
 
 
@@ -161,7 +173,7 @@ def _verbatim_kind(lines: list[str], kinds: list[str | None]) -> str:
 
 
 def _readable(kinds: list[str | None]) -> bool:
-    """Headings and entries, and prose lines that are paragraphs by themselves.
+    """Headings, entries and items, and prose lines that are paragraphs by themselves.
 
     A prose line stands alone or between headings: next to another prose line
     or an entry it would be part of a longer paragraph or of a list's reading.
@@ -172,8 +184,29 @@ def _readable(kinds: list[str | None]) -> bool:
                 return False
             if i + 1 < len(kinds) and kinds[i + 1] != "heading":
                 return False
-        elif kind not in ("entry", "heading"):
+        elif kind not in ("entry", "heading", "item"):
             return False
+    return True
+
+
+def _marker(line: str) -> str:
+    """What a list line's marker says of its list: the bullet, or the ordered delimiter."""
+    return line[0] if line[0] in "-*+" else line[len(line) - len(line.lstrip("0123456789"))]
+
+
+def _one_list(lines: list[str], start: int, kinds: list[str | None]) -> bool:
+    """Between two headings, items and entries are one list (one marker) with an entry:
+    then an item read alone is read as that list reads it."""
+    markers: set[str] = set()
+    entry = item = False
+    for i, kind in enumerate([*kinds, "heading"]):
+        if kind == "heading":
+            if item and (not entry or len(markers) > 1):
+                return False
+            markers, entry, item = set(), False, False
+        elif kind in ("entry", "item"):
+            markers.add(_marker(lines[start + i]))
+            entry, item = entry or kind == "entry", item or kind == "item"
     return True
 
 
@@ -253,6 +286,7 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
     if _mixed_html(lines):
         return [Region(0, len(lines), False)]
     index = 0
+    paper = False  # the last heading may open a paper
     while index < len(lines):
         if not lines[index].strip(" \t"):
             index += 1
@@ -266,15 +300,22 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
         verbatim = _verbatim_kind(lines[start:index], kinds)
         # entries indented alike are one list; unlike, the deeper ones would nest
         indents = {len(matches_[i]["indent"]) for i in range(start, index) if i in matches_}
+        items = tuple(i for i, k in zip(range(start, index), kinds, strict=True) if k == "item")
+        for i, kind in zip(range(start, index), kinds, strict=True):
+            if kind == "heading":
+                paper = _PAPER_HEADING.fullmatch(lines[i]) is not None
+        # items are read alone among entries at the margin, never under a paper heading
+        alone = not items or (indents <= {0} and not paper and _one_list(lines, start, kinds))
         chunks.append(
             _Chunk(
                 start=start,
                 end=index,
-                fast=bool(verbatim) or (_readable(kinds) and len(indents) <= 1),
+                fast=bool(verbatim) or (_readable(kinds) and len(indents) <= 1 and alone),
                 verbatim=verbatim,
+                items=items,
                 # a table of contents is a list too: it joins a neighbouring list
-                starts_with_entry=kinds[0] == "entry" or verbatim == "toc",
-                ends_with_entry=kinds[-1] == "entry" or verbatim == "toc",
+                starts_with_entry=kinds[0] in ("entry", "item") or verbatim == "toc",
+                ends_with_entry=kinds[-1] in ("entry", "item") or verbatim == "toc",
                 has_list_line=any(LIST_MARKER.match(lines[i]) for i in range(start, index)),
                 indented=lines[start][:1] in (" ", "\t"),
             )
@@ -329,7 +370,7 @@ def _join_neighbours(chunks: list[_Chunk]) -> None:
 
 
 def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
-    """Each fast chunk alone; each run of slow chunks up to the next fast one.
+    """Each fast chunk alone (its items apart); each run of slow chunks up to the next fast one.
 
     Blank lines between two fast chunks need no reading at all.
     """
@@ -340,7 +381,14 @@ def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
             if slow_from is not None:
                 regions.append(Region(slow_from, chunk.start, False))
                 slow_from = None
-            regions.append(Region(chunk.start, chunk.end, True, chunk.verbatim))
+            at = chunk.start
+            for line in chunk.items:  # each item alone to mistletoe, the runs between fast
+                if line > at:
+                    regions.append(Region(at, line, True))
+                regions.append(Region(line, line + 1, False, "item"))
+                at = line + 1
+            if chunk.end > at:
+                regions.append(Region(at, chunk.end, True, chunk.verbatim))
         elif slow_from is None:
             slow_from = chunk.start
     if slow_from is not None:
