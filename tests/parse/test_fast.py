@@ -97,6 +97,11 @@ _SIMPLE = st.sampled_from(
         "***",
         "* * *",
         "Plain prose, with a colon: and (parentheses).",
+        # cut from enaqx/awesome-react: a title with a bare &, a licence badge alone
+        "- [React Interview Questions & Answers](https://github.com/sudheerj/r)",
+        "[![CC0](https://i.creativecommons.org/l/by/4.0/88x31.png)](http://creativecommons.org/l)",
+        "![a](https://x.org/a.svg) [![b](https://x.org/b.svg)](https://b.org)",
+        "- [A &amp; B](https://a.org) - Entity in the title.",
     ]
 )
 _OTHER = st.sampled_from(

@@ -49,7 +49,7 @@ _AMP = r"&(?![#A-Za-z0-9]+;)"
 _INTRAWORD = r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])"
 _PLAIN_LINK = rf"\[{_TEXT}+\]\({_URL}\)"
 _UNIT = rf"(?:{_WORD}|{_SPACES}|{_CODE}|{_AMP}|{_INTRAWORD}|{_PLAIN_LINK})"
-_TITLE = rf"(?:{_TEXT}++|{_INTRAWORD})+"
+_TITLE = rf"(?:{_TEXT}++|{_INTRAWORD}|{_AMP})+"
 # the title may be bold as a whole, inside the brackets or around the link
 SIMPLE_ENTRY = re.compile(
     rf"(?P<indent> {{0,3}})(?:[-*+]|\d{{1,9}}[.)]) (?P<outer>\*\*)?"
@@ -81,6 +81,9 @@ _BREAK = re.compile(r"[-*_=](?:[ \t]*[-*_=])*[ \t]*")
 # a heading that may open a paper (``### [Title](url)``), whose field bullets the
 # builder reads as one list: no item is read alone after one
 _PAPER_HEADING = re.compile(r"#{3,6} \[[^\[\]]+\]\(https?://[^()\s]+\)[ \t]*")
+# A line of badges (``[![CC0](img)](url)``), a paragraph of its own as prose is.
+_BADGE_UNIT = rf"(?:{_IMAGE}|\[{_IMAGE}\]\({_URL}\))"
+_BADGES = re.compile(rf"{_BADGE_UNIT}(?: {_BADGE_UNIT})*[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
@@ -155,7 +158,7 @@ def _simple(
         return "quote"
     if _TOC.fullmatch(line):
         return "toc"
-    if _PROSE.fullmatch(line):
+    if _PROSE.fullmatch(line) or _BADGES.fullmatch(line):
         return "prose"
     if _ITEM.match(line) and "](#" not in line and not _BREAK.fullmatch(line):
         return None if bounds.unreadable([line]) else "item"
