@@ -102,6 +102,11 @@ _SIMPLE = st.sampled_from(
         "[![CC0](https://i.creativecommons.org/l/by/4.0/88x31.png)](http://creativecommons.org/l)",
         "![a](https://x.org/a.svg) [![b](https://x.org/b.svg)](https://b.org)",
         "- [A &amp; B](https://a.org) - Entity in the title.",
+        # cut from ripienaar/free-for-dev: indented entries, an odd one, the way back up
+        "  * [Proxmint GeoIP](https://proxmint.com/tools/ip-lookup) — Free IP lookup.",
+        "  * [tldraw.com](https://tldraw.com) -  Free open-source white-boarding.",
+        "**[⬆️ Back to Top](#table-of-contents)**",
+        "[Back to top](#top)",
     ]
 )
 _OTHER = st.sampled_from(

@@ -76,7 +76,7 @@ _PROSE = re.compile(
 # Any other item of a list at its left margin: a line of its own to mistletoe (``item``).
 # Between entries it is read alone, which reads it as the whole list would: at the
 # margin, the next line's marker ends it.  A thematic break (``- - -``) is no item.
-_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM = re.compile(r"(?P<indent> {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _BREAK = re.compile(r"[-*_=](?:[ \t]*[-*_=])*[ \t]*")
 # a heading that may open a paper (``### [Title](url)``), whose field bullets the
 # builder reads as one list: no item is read alone after one
@@ -84,6 +84,8 @@ _PAPER_HEADING = re.compile(r"#{3,6} \[[^\[\]]+\]\(https?://[^()\s]+\)[ \t]*")
 # A line of badges (``[![CC0](img)](url)``), a paragraph of its own as prose is.
 _BADGE_UNIT = rf"(?:{_IMAGE}|\[{_IMAGE}\]\({_URL}\))"
 _BADGES = re.compile(rf"{_BADGE_UNIT}(?: {_BADGE_UNIT})*[ \t]*")
+# A link back to an anchor alone on its line (``**[⬆️ Back to Top](#table-of-contents)**``).
+_BACK_LINK = re.compile(rf"(\*\*)?\[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)(?(1)\*\*)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
@@ -158,7 +160,7 @@ def _simple(
         return "quote"
     if _TOC.fullmatch(line):
         return "toc"
-    if _PROSE.fullmatch(line) or _BADGES.fullmatch(line):
+    if _PROSE.fullmatch(line) or _BADGES.fullmatch(line) or _BACK_LINK.fullmatch(line):
         return "prose"
     if _ITEM.match(line) and "](#" not in line and not _BREAK.fullmatch(line):
         return None if bounds.unreadable([line]) else "item"
@@ -194,6 +196,7 @@ def _readable(kinds: list[str | None]) -> bool:
 
 def _marker(line: str) -> str:
     """What a list line's marker says of its list: the bullet, or the ordered delimiter."""
+    line = line.lstrip(" ")
     return line[0] if line[0] in "-*+" else line[len(line) - len(line.lstrip("0123456789"))]
 
 
@@ -307,8 +310,10 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
         for i, kind in zip(range(start, index), kinds, strict=True):
             if kind == "heading":
                 paper = _PAPER_HEADING.fullmatch(lines[i]) is not None
-        # items are read alone among entries at the margin, never under a paper heading
-        alone = not items or (indents <= {0} and not paper and _one_list(lines, start, kinds))
+        # items are read alone among entries indented alike, never under a paper heading
+        if items:
+            indents |= {len(lines[i]) - len(lines[i].lstrip(" ")) for i in items}
+        alone = not items or (not paper and _one_list(lines, start, kinds))
         chunks.append(
             _Chunk(
                 start=start,
