@@ -25,6 +25,7 @@ __all__ = [
     "content_tokens",
     "distinctive_words",
     "normalise_title",
+    "strip_quotes",
     "title_core",
 ]
 
@@ -145,3 +146,15 @@ def distinctive_words(text: str) -> frozenset[str]:
     accents folded, letters split from digits), without STOPWORDS and COMMON_WORDS.
     """
     return frozenset(content_tokens(normalise_title(text))) - COMMON_WORDS
+
+
+_QUOTES = '"\u201c\u201d\u201e'
+
+
+def strip_quotes(title: str) -> str:
+    """A title without the quotes around it (``"Zeta"`` → ``Zeta``), unless it quotes inside."""
+    if len(title) > 2 and title[0] in _QUOTES and title[-1] in _QUOTES:
+        inner = title[1:-1]
+        if not any(q in inner for q in _QUOTES):
+            return inner.strip()
+    return title

@@ -3,18 +3,23 @@
 The fast path (``parse.fast``) reads plain heading and entry lines itself;
 every other region goes to mistletoe (``parse.tokens``), except blocks too
 deep or dense for it (``parse.bounds``), which are kept verbatim.  The
-builder (``parse.builder``) turns both into the model.
+builder (``parse.builder``) turns both into the model, its block reader
+(``parse.blocks``) mistletoe's tokens.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from awesomelint.model import Document, Repair
 from awesomelint.parse import bounds
 from awesomelint.parse.builder import Builder
 from awesomelint.parse.fast import Region, opaque_lines, plan
 from awesomelint.parse.frontmatter import split_front_matter
+
+if TYPE_CHECKING:
+    from awesomelint.parse.blocks import BlockBuilder
 
 __all__ = ["parse_text", "split_front_matter"]
 
@@ -40,10 +45,15 @@ def parse_text(
     else:
         lines[-1] = lines[-1][:-1]
     front_matter, body_start = split_front_matter(lines)
-    builder = Builder(path=path, lines=lines, offset=body_start)
     body = [line.rstrip("\n") for line in lines[body_start:]]
     matches: dict[int, re.Match[str]] = {}  # the entry lines plan matched, by body index
     regions = plan(body, matches) if fast else [Region(0, len(body), False)]
+    if all(region.fast for region in regions):
+        builder = Builder(path=path, lines=lines, offset=body_start)
+    else:  # mistletoe's tokens to read: the block reader, and the dialects it brings
+        from awesomelint.parse.blocks import BlockBuilder
+
+        builder = BlockBuilder(path=path, lines=lines, offset=body_start)
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
         if region.fast and region.verbatim:
@@ -66,7 +76,7 @@ def parse_text(
 
 
 def _read_slow(
-    builder: Builder, lines: list[str], start: int, end: int, *, in_list: bool = False
+    builder: BlockBuilder, lines: list[str], start: int, end: int, *, in_list: bool = False
 ) -> None:
     """Lines [start, end) (0-based) through mistletoe, minus the blocks it cannot bear.
 

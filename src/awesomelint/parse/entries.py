@@ -16,6 +16,7 @@ from typing import Any
 from awesomelint.model import Entry, Link, Source, Tag, TagKind
 from awesomelint.parse.inline import escape, to_markdown, to_plain, unescape
 from awesomelint.parse.tokens import kind, raw_text
+from awesomelint.titles import strip_quotes
 
 # A placeholder is a surrogate pair written as two code points: decoded text never holds
 # a surrogate (UTF-8 cannot encode one, mistletoe decodes &#xD800; to U+FFFD), so no
@@ -44,7 +45,6 @@ _BARE_ENTRY = re.compile(
 _PREFIX = re.compile(
     r"^\s*(?:(?P<task>\[[ xX]\])|\[(?P<date>(?:19|20)\d{2}(?:[./\-]\d{1,2}){0,2})\])\s+"
 )
-_QUOTES = '"\u201c\u201d\u201e'
 
 
 @dataclass(frozen=True)
@@ -94,14 +94,6 @@ def classify_tag(text: str) -> TagKind:
     if _VENUE.match(text):
         return "venue"
     return "topic"
-
-
-def strip_quotes(title: str) -> str:
-    if len(title) > 2 and title[0] in _QUOTES and title[-1] in _QUOTES:
-        inner = title[1:-1]
-        if not any(q in inner for q in _QUOTES):
-            return inner.strip()
-    return title
 
 
 def link_label(token: Any) -> str:

@@ -17,9 +17,10 @@ import re
 from typing import Any
 
 from awesomelint.model import Entry, Span
-from awesomelint.parse.entries import entry_from_inline, is_blank_span, link_label, strip_quotes
+from awesomelint.parse.entries import entry_from_inline, is_blank_span, link_label
 from awesomelint.parse.inline import to_markdown, to_plain
 from awesomelint.parse.tokens import kind
+from awesomelint.titles import strip_quotes
 
 _NUMBER = re.compile(r"^\[\d{1,4}\]$")
 _QUOTES = '"\u201c\u201d'

@@ -11,8 +11,8 @@ from awesomelint.parse.entries import (
     peel_meta,
     primary,
     rest_of,
-    strip_quotes,
 )
+from awesomelint.titles import strip_quotes
 
 
 def entry_from_paragraph(children: list[Any], source: Source) -> Entry | None:

@@ -18,9 +18,10 @@ import re
 from typing import Any
 
 from awesomelint.model import Entry, Link, Source, Tag
-from awesomelint.parse.entries import classify_tag, link_label, strip_quotes
+from awesomelint.parse.entries import classify_tag, link_label
 from awesomelint.parse.inline import to_markdown, to_plain
 from awesomelint.parse.tokens import kind
+from awesomelint.titles import strip_quotes
 
 _TITLE = re.compile(r"^(?:title|papers?|names?|models?|projects?|tools?|movies?|resources?)$", re.I)
 _AUTHORS = re.compile(r"author", re.IGNORECASE)
