@@ -1,6 +1,6 @@
 """Format and lint every list under some folders and print one row per file: a measurement.
 
-    python tools/corpus_check.py [--style keep|canonical] [--diffs DIR] ROOT ...
+    python tools/corpus_check.py [--style keep|canonical] [--diffs DIR] [--windows N] ROOT ...
 
 For each ``*.md`` / ``*.markdown`` / ``*.txt`` file it prints: the entries read
 and the count the folder's ``INDEX.md`` gives for the file ("≈ entries", blank
@@ -10,6 +10,12 @@ whether formatting the output again changes nothing, and the share of lines
 strict`` and a fast path that reads differently from mistletoe are noted too.
 ``--diffs DIR`` writes each file's unified diff there for reading.  Exit 1 when
 any file loses a link, is refused, is not a fixed point or crashes.
+
+``--windows N`` also reads N documents cut from the files (one to four runs of
+up to 40 lines each, from random files, seeded) both ways, fast path and
+mistletoe alone, and counts those read differently: whole files rarely put the
+fast path's boundaries to the test, random cuts do (a failing cut is written to
+``--diffs`` when given).
 """
 
 from __future__ import annotations
@@ -156,6 +162,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("roots", nargs="+")
     parser.add_argument("--style", choices=("keep", "canonical"), default="keep")
     parser.add_argument("--diffs", help="write each file's unified diff into this folder")
+    parser.add_argument("--windows", type=int, default=0, help="random cuts read both ways")
+    parser.add_argument("--seed", type=int, default=0, help="seed of --windows")
     args = parser.parse_args(argv)
     settings = FmtSettings(style=args.style)
     lint = lint_settings(Config(None, {}), ("strict",))
@@ -179,7 +187,41 @@ def main(argv: list[str]) -> int:
             f"refused {sum(r.refused for r in rows)}; "
             f"not idempotent {sum(not r.idempotent for r in rows)}"
         )
-    return 1 if any(row.bad for row in rows) else 0
+    differ = _windows(list(_files(args.roots)), args.windows, args.seed, args.diffs)
+    if args.windows:
+        print(f"{args.windows} random cuts read both ways: {differ} read differently")
+    return 1 if differ or any(row.bad for row in rows) else 0
+
+
+def _windows(paths: list[Path], count: int, seed: int, folder: str | None) -> int:
+    """How many of ``count`` random cuts the fast path reads differently from mistletoe."""
+    import random
+
+    from awesomelint.parse import parse_text
+
+    texts = []
+    for path in paths:
+        try:
+            texts.append(path.read_text(encoding="utf-8").split("\n"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    if not texts:
+        return 0
+    rng = random.Random(seed)
+    differ = 0
+    for number in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            lines = rng.choice(texts)
+            start = rng.randrange(len(lines))
+            parts.append("\n".join(lines[start : start + rng.randint(1, 40)]))
+        text = rng.choice(["\n", "\n\n"]).join(parts) + "\n"
+        if parse_text(text, "cut.md") != parse_text(text, "cut.md", fast=False):
+            differ += 1
+            if folder:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+                (Path(folder) / f"cut-{number}.md").write_text(text, encoding="utf-8")
+    return differ
 
 
 def _write_diff(folder: Path, path: Path, settings: FmtSettings) -> None:

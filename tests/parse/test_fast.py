@@ -212,3 +212,19 @@ def test_a_footnote_is_not_a_link_definition() -> None:
     rendered = repr(doc)
     assert "](ライセンス" not in rendered
     assert [e.title for e in doc.entries()] == ["Kappa", "Med"]
+
+
+def test_indented_items_between_entries_stay_apart() -> None:
+    # cut from e2b-dev/awesome-ai-agents: a list of model names, indented, then a link;
+    # read alone, each item once took the one after it for its continuation
+    text = (
+        "  - GPT-4 Turbo\n  - GPT-4\n  - Claude 2\n"
+        "  - [Post on X about supported models](https://x.com/bertie_ai/status/1)\n\n### Links\n"
+    )
+    _both(text)
+    doc = parse_text(text, "t.md")
+    assert [getattr(item, "title", None) for item in doc.preamble][:3] == [
+        "GPT-4 Turbo",
+        "GPT-4",
+        "Claude 2",
+    ]

@@ -203,9 +203,10 @@ class BlockBuilder(Builder):
             self.verbatim(start + own, end)
 
     def _list(self, token: Any, start: int, end: int, *, in_list: bool = False) -> None:
-        """A list; ``in_list``: one item of a longer list whose other items are entries."""
+        """A list; ``in_list``: one item of a longer list whose other items are entries
+        (which continues no entry above it: its list does not start with it)."""
         stop = self._definitions_start(start + 1, end) or end
-        if self._continues_entry(token, start, stop):
+        if not in_list and self._continues_entry(token, start, stop):
             if stop < end:
                 self.verbatim(stop, end)
             return
