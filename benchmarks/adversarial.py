@@ -6,7 +6,8 @@ the real function of one stage (``parse``, ``fmt``, ``lint``, ``extract``,
 a blow-up is reported, not waited on.  The child warms up on a small input of
 the same shape (imports and caches are not counted), then times the stage
 in-process, ``--runs`` times at N and at 2N, interleaved, so both sizes run
-under the same load.  Sizes are chosen so that N takes at least ~50 ms: below
+under the same load.  Sizes are chosen so that N takes at least ~50 ms on a quiet
+machine (they were doubled when a faster machine took most of them to ~35 ms): below
 that a ratio is timer noise.
 
 Printed per case: the median CPU seconds of this process at N and 2N, the
@@ -57,47 +58,47 @@ def _list(body: str) -> str:
 
 
 CASES = [
-    Case("brackets-paren", "fmt", 24_000, lambda n: _list("x " + "](" * n), "a line of `](` x N"),
+    Case("brackets-paren", "fmt", 48_000, lambda n: _list("x " + "](" * n), "a line of `](` x N"),
     Case(
         "paragraph-links",
         "fmt",
-        4000,
+        8000,
         lambda n: _list(" ".join(f"[w{i}](https://x.org/{i})" for i in range(n))),
         "one paragraph of N links",
     ),
-    Case("image-opens", "fmt", 20_000, lambda n: _list("![a](" * n), "`![a](` x N"),
+    Case("image-opens", "fmt", 40_000, lambda n: _list("![a](" * n), "`![a](` x N"),
     Case(
         "nested-brackets", "fmt", 200_000, lambda n: _list("[" * n + "a" + "]" * n), "`[`xN a `]`xN"
     ),
     Case(
         "spaces-text",
         "fmt",
-        1_500_000,
+        3_000_000,
         lambda n: _list("- [a](https://x.org) - a" + " " * n + "b"),
         "a run of N spaces in a description",
     ),
     Case(
         "spaces-destination",
         "fmt",
-        1_400_000,
+        2_800_000,
         lambda n: _list("x](" + " " * n + "\x01"),
         "`](` then N spaces, no destination",
     ),
     Case(
         "meta-peel",
         "parse",
-        2500,
+        5000,
         lambda n: _list("- [T](https://x.org) - d" + " · x" * n),
         "` · x` x N after an entry (metadata peeler)",
     ),
     Case(
         "autolink-opens",
         "extract",
-        80_000,
+        160_000,
         lambda n: _list("see " + "<http://" * n),
         "`<http://` x N (link extraction)",
     ),
-    Case("quotes", "fmt", 1_600_000, lambda n: _list(">" * n + " q"), "`>` x N"),
+    Case("quotes", "fmt", 3_200_000, lambda n: _list(">" * n + " q"), "`>` x N"),
     Case(
         "deep-list",
         "fmt",
@@ -108,14 +109,14 @@ CASES = [
     Case(
         "dash-run",
         "fmt",
-        800_000,
+        1_600_000,
         lambda n: _list("- " * n + "[x](https://x.org)"),
         "`- ` x N, a link",
     ),
     Case(
         "twenty-levels",
         "fmt",
-        18,
+        36,
         lambda n: _list(
             "\n\n".join(
                 "\n".join("  " * i + f"- [l{k}.{i}](https://x.org/{k}/{i})" for i in range(20))
@@ -128,7 +129,7 @@ CASES = [
     Case(
         "paragraph-links-lint",
         "lint",
-        4000,
+        8000,
         lambda n: _list(" ".join(f"[w{i}](https://x.org/{i})" for i in range(n))),
         "one paragraph of N links, through lint",
     ),
