@@ -71,9 +71,10 @@ _INLINE = (
 SIMPLE_HEADING = re.compile(rf"(?P<marks>#{{1,6}}) (?P<text>(?! )(?:{_INLINE})+(?<! ))[ \t]*")
 # A line of prose alone between blank lines (``*Libraries for HTTP.*``, ``Community
 # repos:``): a paragraph, kept as it stands.  Nothing in it can be a link, an
-# autolink, HTML, code, a table or an escape, and it starts as no block does.
+# autolink, HTML, code, a table or an escape, and it starts as no block does
+# (a thematic break, ``_BREAK``, is turned away before).
 _PROSE = re.compile(
-    r"(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[-*_=](?:[ \t]*[-*_=])*[ \t]*$)"
+    r"(?![-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))"
     r"(?!.*(?:://|www\.|@))[A-Za-z0-9*_(\"'][^\[\]<>`\\&|~\t\u00b7]*"
 )
 # Any other item of a list at its left margin: a line of its own to mistletoe (``item``).
@@ -147,7 +148,7 @@ def _simple(
     An entry's match is kept in ``matches`` (by ``index``), so the builder need not match again.
     A line the slow path would keep unread (``parse.bounds``) is left to it.
     """
-    if _PRIVATE.search(line):
+    if _PRIVATE.search(line) or _BREAK.fullmatch(line):  # a thematic break is no prose, no item
         return None
     suspect = "**" in line or "__" in line or len(line) > 999 or line[:1] in (" ", "\t")
     if len(line) > bounds.MAX_DELIMITER_RUN and suspect and bounds.unreadable([line]):
@@ -165,7 +166,7 @@ def _simple(
         return "toc"
     if _PROSE.fullmatch(line) or _BADGES.fullmatch(line) or _BACK_LINK.fullmatch(line):
         return "prose"
-    if _ITEM.match(line) and "](#" not in line and not _BREAK.fullmatch(line):
+    if _ITEM.match(line) and "](#" not in line:
         return None if bounds.unreadable([line]) else "item"
     return None
 
