@@ -228,3 +228,16 @@ def test_indented_items_between_entries_stay_apart() -> None:
         "GPT-4",
         "Claude 2",
     ]
+
+
+def test_a_footnote_after_a_list_is_not_its_last_entry() -> None:
+    # cut from llm-jp/awesome-japanese-llm: a footnote with no space in its text, which
+    # mistletoe swallows as a definition; the entry above must not run over it
+    text = (
+        "# T\n\n## Tools\n\n- [Jest](https://github.com/facebook/jest) - Painless testing.\n\n"
+        "[^3]: 通常の左から右に単語を予測する代わりに、右から左に単語を予測する。\n"
+    )
+    _both(text)
+    doc = parse_text(text, "t.md", fast=False)
+    (entry,) = list(doc.entries())
+    assert entry.source.line == entry.source.last_line == 5

@@ -40,7 +40,12 @@ from awesomelint.parse.entries import (
 )
 from awesomelint.parse.inline import to_markdown, to_plain
 from awesomelint.parse.tokens import kind, raw_text
-from awesomelint.syntax import DEFINITION, DEFINITION_TITLE, SETEXT_UNDERLINE
+from awesomelint.syntax import (
+    DEFINITION,
+    DEFINITION_TITLE,
+    FOOTNOTE_DEFINITION,
+    SETEXT_UNDERLINE,
+)
 
 # what may lead a list item that is an entry: its paragraph, or a heading (``- ### Arrays``)
 _HEADS = ("Paragraph", "Heading")
@@ -182,8 +187,8 @@ class BlockBuilder(Builder):
                 if title:
                     break
                 continue
-            if DEFINITION.match(text):
-                first, title = line, False
+            if DEFINITION.match(text) or FOOTNOTE_DEFINITION.match(text):
+                first, title = line, False  # a footnote mistletoe reads as a definition too
                 continue
             if not title and DEFINITION_TITLE.match(text):
                 title = True
