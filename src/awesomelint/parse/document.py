@@ -56,12 +56,12 @@ def parse_text(
         builder = BlockBuilder(path=path, lines=lines, offset=body_start)
     for region in regions:
         start, end = region.start + body_start, region.end + body_start
-        if region.fast and region.verbatim:
+        if region.verbatim:
             builder.verbatim(start + 1, end + 1, kind="toc" if region.verbatim == "toc" else "text")
         elif region.fast:
             builder.add_simple(start, end, matches, body_start)
         else:
-            _read_slow(builder, lines, start, end, in_list=region.verbatim == "item")
+            _read_slow(builder, lines, start, end, in_list=region.item)
     return Document(
         path=path,
         title=builder.title,

@@ -82,21 +82,18 @@ _PROSE = re.compile(
 # margin, the next line's marker ends it.  A thematic break (``- - -``) is no item.
 _ITEM = re.compile(r"(?P<indent> {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _BREAK = re.compile(r"[-*_=](?:[ \t]*[-*_=])*[ \t]*")
-# a heading that may open a paper (``### [Title](url)``), whose field bullets the
-# builder reads as one list: no item is read alone after one
-_PAPER_HEADING = re.compile(r"#{3,6} \[[^\[\]]+\]\(https?://[^()\s]+\)[ \t]*")
+# a link's destination that is an anchor of the page (``#table-of-contents``)
+_ANCHOR = r"#[^\s()<>\\`\"'&\[\]]*"
 # A line of badges (``[![CC0](img)](url)``), a paragraph of its own as prose is.
 _BADGE_UNIT = rf"(?:{_IMAGE}|\[{_IMAGE}\]\({_URL}\))"
 _BADGES = re.compile(rf"{_BADGE_UNIT}(?: {_BADGE_UNIT})*[ \t]*")
 # A link back to an anchor alone on its line (``**[⬆️ Back to Top](#table-of-contents)**``).
-_BACK_LINK = re.compile(rf"(\*\*)?\[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)(?(1)\*\*)[ \t]*")
+_BACK_LINK = re.compile(rf"(\*\*)?\[{_TEXT}+\]\({_ANCHOR}\)(?(1)\*\*)[ \t]*")
 _QUOTE = re.compile(r">(?:[ \t].*)?")
 # a quote that may hold an entry (``> **[Name](url)** …``): the builder reads it
 _QUOTED_ENTRY = re.compile(r">[ \t]*(?:\*\*|__|\*|_)?\[")
 # a table of contents: bullets of plain links to #anchors, nested by indentation
-_TOC = re.compile(
-    rf"(?P<indent>[ \t]*)(?P<bullet>[-*+]) \[{_TEXT}+\]\(#[^\s()<>\\`\"'&\[\]]*\)[ \t]*"
-)
+_TOC = re.compile(rf"(?P<indent>[ \t]*)(?P<bullet>[-*+]) \[{_TEXT}+\]\({_ANCHOR}\)[ \t]*")
 _HTML_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)", re.I)
 # what a fence or an HTML line starts with, after at most three spaces
 _OPENERS = frozenset("`~<")
@@ -124,6 +121,7 @@ class Region:
     end: int
     fast: bool
     verbatim: str = ""
+    item: bool = False
 
 
 @dataclass
@@ -151,7 +149,8 @@ def _simple(
     if _PRIVATE.search(line) or _BREAK.fullmatch(line):  # a thematic break is no prose, no item
         return None
     suspect = "**" in line or "__" in line or len(line) > 999 or line[:1] in (" ", "\t")
-    if len(line) > bounds.MAX_DELIMITER_RUN and suspect and bounds.unreadable([line]):
+    checked = len(line) > bounds.MAX_DELIMITER_RUN and suspect
+    if checked and bounds.unreadable([line]):
         return None
     entry = SIMPLE_ENTRY.fullmatch(line)
     if entry is not None and entry["title"].strip():  # "[ ](url)" is an odd item
@@ -166,8 +165,8 @@ def _simple(
         return "toc"
     if _PROSE.fullmatch(line) or _BADGES.fullmatch(line) or _BACK_LINK.fullmatch(line):
         return "prose"
-    if _ITEM.match(line) and "](#" not in line:
-        return None if bounds.unreadable([line]) else "item"
+    if _ITEM.match(line) and "](#" not in line:  # an item may nest deep (``- - - x``)
+        return "item" if checked or not bounds.unreadable([line]) else None
     return None
 
 
@@ -296,7 +295,6 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
     if _mixed_html(lines):
         return [Region(0, len(lines), False)]
     index = 0
-    paper = False  # the last heading may open a paper
     while index < len(lines):
         if not lines[index].strip(" \t"):
             index += 1
@@ -311,13 +309,10 @@ def plan(lines: list[str], matches: dict[int, re.Match[str]] | None = None) -> l
         # entries indented alike are one list; unlike, the deeper ones would nest
         indents = {len(matches_[i]["indent"]) for i in range(start, index) if i in matches_}
         items = tuple(i for i, k in zip(range(start, index), kinds, strict=True) if k == "item")
-        for i, kind in zip(range(start, index), kinds, strict=True):
-            if kind == "heading":
-                paper = _PAPER_HEADING.fullmatch(lines[i]) is not None
-        # items are read alone among entries indented alike, never under a paper heading
+        # items are read alone among entries indented alike
         if items:
             indents |= {len(lines[i]) - len(lines[i].lstrip(" ")) for i in items}
-        alone = not items or (not paper and _one_list(lines, start, kinds))
+        alone = not items or _one_list(lines, start, kinds)
         chunks.append(
             _Chunk(
                 start=start,
@@ -397,7 +392,7 @@ def _regions(chunks: list[_Chunk], count: int) -> list[Region]:
             for line in chunk.items:  # each item alone to mistletoe, the runs between fast
                 if line > at:
                     regions.append(Region(at, line, True))
-                regions.append(Region(line, line + 1, False, "item"))
+                regions.append(Region(line, line + 1, False, item=True))
                 at = line + 1
             if chunk.end > at:
                 regions.append(Region(at, chunk.end, True, chunk.verbatim))

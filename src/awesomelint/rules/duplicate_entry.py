@@ -134,14 +134,15 @@ def check(ctx: LintContext, options: Options) -> Iterator[Diagnostic]:
     cross = options["cross-section-severity"]
     places = _places(ctx)
     first_reasons = _first_reasons(reasons)
-    headings = _html_headings_before(ctx) if result.duplicate_groups() else []
+    groups = result.duplicate_groups()
+    headings = _html_headings_before(ctx) if groups else []
 
     def heading_between(first: int, later: int) -> bool:
         start = ctx.located[first].entry.source.line
         end = min(ctx.located[later].entry.source.line, len(ctx.lines))
         return start < end and headings[end] > headings[start]
 
-    for group in result.duplicate_groups():
+    for group in groups:
         # the latest earlier copy in the same place; an HTML heading between it and a
         # later copy stands between every earlier one too (entries are in line order)
         last_in_place: dict[tuple[int, int], int] = {}
